@@ -1,0 +1,1 @@
+SELECT code, name, name_en, unit, kind FROM metrics ORDER BY position, code
