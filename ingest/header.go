@@ -40,6 +40,10 @@ func resolveLayout(t *table, c *catalog) (*layout, error) {
 	l := &layout{code: find(h, codeHeaders), name: find(h, nameHeaders), period: find(h, periodHeaders),
 		metric: find(h, metricHeaders), value: find(h, valueHeaders)}
 	ps := problems{file: t.file}
+	if l.period < 0 && find(h, groupHeaders) >= 0 {
+		ps.add(1, "", "this looks like a department list, not monthly activity: import it with `govscore depts import`")
+		return l, ps.err()
+	}
 	if l.period < 0 {
 		ps.add(1, "", "no period column: expected one headed 月份 or period, in a header such as 部门代码,部门名称,月份,<metrics>")
 	}

@@ -166,7 +166,7 @@ CREATE TABLE results (
     score       DOUBLE NOT NULL,
     deductions  DOUBLE NOT NULL,
     bonus       DOUBLE NOT NULL,
-    total       DOUBLE NOT NULL,    -- rounded to 2 decimals
+    total       DOUBLE NOT NULL,    -- unrounded; shown, graded and ranked at 2 decimals
     grade       VARCHAR NOT NULL,
     grade_en    VARCHAR NOT NULL,
     rank        INTEGER NOT NULL,

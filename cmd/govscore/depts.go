@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/govscore/govscore/ingest"
+)
+
+func init() {
+	commands["depts"] = command{"manage departments: depts import FILE", runDepts}
+}
+
+func runDepts(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "depts", "import FILE", `Imports a department list (CSV or XLSX) with the columns
+部门代码, 部门名称, 分组, 曾用名, 启用月份, 停用月份
+(or dept_code, dept_name, group, former_names, active_from, active_to). Listed departments are
+added or updated; a new name keeps the old one as a former name.`)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 || fs.Arg(0) != "import" {
+		fs.Usage()
+		return fmt.Errorf("depts: expected `depts import FILE`")
+	}
+	db, err := e.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := ingest.Departments(ctx, db, fs.Arg(1), ingest.Options{Source: "cli"})
+	if err != nil {
+		return err
+	}
+	e.printf(e.lang.T("%s:%d 个部门,新增 %d,变更 %d,更名 %d\n", "%s: %d departments, %d added, %d changed, %d renamed\n"),
+		res.File, res.Rows, res.Added, res.Changed, res.Renamed)
+	return nil
+}

@@ -1,0 +1,112 @@
+// Command govscore scores and ranks government departments on their information-disclosure work.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/govscore/govscore/report"
+)
+
+// command is one subcommand: its one-line summary and what runs it.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+var commands = map[string]command{}
+
+// env is what every subcommand shares: the global flags and where to write.
+type env struct {
+	db     string
+	lang   report.Lang
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "govscore:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	fs := flag.NewFlagSet("govscore", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	e := &env{stdout: stdout, stderr: stderr}
+	fs.StringVar(&e.db, "db", envOr("GOVSCORE_DB", "govscore.duckdb"), "the database file ($GOVSCORE_DB)")
+	lang := fs.String("lang", envOr("GOVSCORE_LANG", "zh"), "language of output: zh or en ($GOVSCORE_LANG)")
+	fs.Usage = func() { usage(stderr, fs) }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	e.lang = report.Lang(*lang)
+	if e.lang != report.ZH && e.lang != report.EN {
+		return fmt.Errorf("--lang %q: expected zh or en", *lang)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	name, rest := fs.Arg(0), fs.Args()[1:]
+	if name == "help" {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	c, ok := commands[name]
+	if !ok {
+		return fmt.Errorf("unknown command %q (see govscore --help)", name)
+	}
+	return c.run(ctx, e, rest)
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintln(w, "govscore scores and ranks departments on government information disclosure (政务公开).")
+	fmt.Fprintln(w, "\nUsage: govscore [--db PATH] [--lang zh|en] COMMAND [flags] [args]\n\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nGlobal flags:")
+	fs.PrintDefaults()
+	fmt.Fprintln(w, "\nRun `govscore COMMAND --help` for a command's flags.")
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// newFlags is a subcommand's flag set, with usage text naming its arguments.
+func newFlags(e *env, name, args, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: govscore %s %s\n\n%s\n", name, args, strings.TrimSpace(about))
+		fs.PrintDefaults()
+	}
+	return fs
+}

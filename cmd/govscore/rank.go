@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/govscore/govscore/period"
+	"github.com/govscore/govscore/report"
+	"github.com/govscore/govscore/scoring"
+)
+
+func init() {
+	commands["rank"] = command{"print a period's ranking: rank --month YYYY-MM", runRank}
+}
+
+func runRank(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "rank", "--month YYYY-MM [--group G] [--format table|csv|json|xlsx] [--out FILE]",
+		"Prints a period's ranking (通报), every group ranked on its own, or one group.")
+	month := fs.String("month", "", "the month, e.g. 2014-11 (also 2014年11月)")
+	per := fs.String("period", "", "the period: a month, a quarter (2020-Q1) or a year (2020); same as --month")
+	group := fs.String("group", "", "only this group, e.g. 市级部门")
+	format := fs.String("format", "table", "table, csv, json or xlsx")
+	out := fs.String("out", "", "write to this file instead of standard output (required for xlsx)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	p, err := periodFlag(*month, *per)
+	if err != nil {
+		return err
+	}
+	db, err := e.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	list, err := scoring.Rank(ctx, db, p, *group)
+	if err != nil {
+		return err
+	}
+	return writeOut(e, *out, func(w io.Writer) error {
+		switch *format {
+		case "table":
+			return report.Table(w, list, e.lang)
+		case "csv":
+			return report.CSV(w, list)
+		case "json":
+			return report.JSON(w, list)
+		case "xlsx":
+			if *out == "" {
+				return fmt.Errorf("rank --format xlsx needs --out FILE.xlsx")
+			}
+			return report.XLSX(w, list, e.lang)
+		}
+		return fmt.Errorf("--format %q: expected table, csv, json or xlsx", *format)
+	})
+}
+
+// periodFlag reads --month or --period into the canonical form.
+func periodFlag(month, per string) (string, error) {
+	s := month
+	if s == "" {
+		s = per
+	}
+	if s == "" {
+		return "", fmt.Errorf("give the period with --month YYYY-MM (or --period)")
+	}
+	p, err := period.Parse(s)
+	if err != nil {
+		return "", err
+	}
+	return p.String(), nil
+}
+
+// writeOut runs write against the file named (created whole or not at all) or standard output.
+func writeOut(e *env, path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(e.stdout)
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

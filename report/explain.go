@@ -1,0 +1,64 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/govscore/govscore/scoring"
+)
+
+// Explain writes a department-period's score sheet: each indicator's points out of its maximum
+// with the figures behind them, every deduction and bonus with its reason, the total, grade and
+// rank, and the data versions it was scored from.
+func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
+	s := ex.Standing
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s(%s) %s %s\n", s.Period, s.DeptName, s.DeptCode, s.Group, statusLabel(l, s.Status))
+	if s.Status == "missing" {
+		b.WriteString(l.T("本月未报送数据:得 0 分,等次不合格。\n", "Nothing was submitted for this month: total 0, grade Fail.\n"))
+	}
+	rows := [][]string{{l.T("指标", "Indicator"), l.T("得分", "Points"), l.T("满分", "Max"), l.T("依据", "Reason")}}
+	for _, ln := range ex.Lines {
+		max := ""
+		if ln.Max != nil {
+			max = fmt.Sprintf("%g", *ln.Max)
+		}
+		name := l.T(ln.IndicatorName, ln.IndicatorNameEN)
+		if ln.Kind != "score" {
+			name += " · " + ln.Item
+		}
+		rows = append(rows, []string{name, fmt.Sprintf("%+.2f", ln.Points), max, l.T(ln.Reason, ln.ReasonEN)})
+	}
+	if len(ex.Lines) > 0 {
+		var t strings.Builder
+		writeAligned(&t, rows, map[int]bool{1: true, 2: true})
+		b.WriteString(t.String())
+	}
+	fmt.Fprintf(&b, l.T("得分 %.2f,扣分 %.2f,加分 %.2f → 总分 %.2f,等次 %s\n", "score %.2f, deductions %.2f, bonus %.2f → total %.2f, grade %s\n"),
+		s.Score, s.Deductions, s.Bonus, s.Total, l.T(s.Grade, s.GradeEN))
+	fmt.Fprintf(&b, l.T("%s第 %d 名(共 %d 个)%s;累计 %.2f 分,第 %d 名,月均 %.2f 分\n", "rank %[2]d of %[3]d in %[1]s%[4]s; year to date %.2[5]f, rank %[6]d, average %.2[7]f\n"),
+		s.Group, s.Rank, s.GroupSize, change(l, s.RankChange), s.YTDTotal, s.YTDRank, s.YTDAvg)
+	for _, v := range ex.Versions {
+		state := l.T("已被更正", "superseded")
+		if v.Current {
+			state = l.T("当前", "current")
+		}
+		fmt.Fprintf(&b, l.T("数据第 %d 版(%s):%s 第 %d 行,%s 导入(%s)\n", "data version %d (%s): %s row %d, ingested %s (%s)\n"),
+			v.Version, state, v.File, v.Row, v.IngestedAt, v.Source)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func change(l Lang, c *int) string {
+	switch {
+	case c == nil:
+		return l.T(",上月无排名", ", not ranked last period")
+	case *c > 0:
+		return fmt.Sprintf(l.T(",较上月上升 %d 名", ", up %d"), *c)
+	case *c < 0:
+		return fmt.Sprintf(l.T(",较上月下降 %d 名", ", down %d"), -*c)
+	}
+	return l.T(",与上月持平", ", unchanged")
+}

@@ -1,0 +1,140 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/govscore/govscore/scoring"
+)
+
+// Columns are the ranking's columns as CSV headers and JSON keys, in the published order.
+var Columns = []string{"month", "group", "rank", "dept_code", "dept_name", "total", "grade", "rank_change", "ytd_total", "ytd_rank", "ytd_avg", "status"}
+
+// Row is a standing as the cells of Columns: totals with 2 decimals, an empty rank change when
+// there was no rank last period, grades in Chinese.
+func Row(s scoring.Standing) []string {
+	change := ""
+	if s.RankChange != nil {
+		change = strconv.Itoa(*s.RankChange)
+	}
+	return []string{s.Period, s.Group, strconv.Itoa(s.Rank), s.DeptCode, s.DeptName, money(s.Total), s.Grade,
+		change, money(s.YTDTotal), strconv.Itoa(s.YTDRank), money(s.YTDAvg), s.Status}
+}
+
+// Round2 rounds as totals are shown, graded and ranked: to 2 decimals, a hair up so that a
+// total computed as 84.99999999 shows as the 85.00 it is.
+func Round2(f float64) float64 { return math.Round((f+1e-9)*100) / 100 }
+
+func money(f float64) string { return strconv.FormatFloat(Round2(f), 'f', 2, 64) }
+
+// CSV writes the ranking with a header line.
+func CSV(w io.Writer, list []scoring.Standing) error {
+	cw := csv.NewWriter(w)
+	cw.Write(Columns)
+	for _, s := range list {
+		cw.Write(Row(s))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// JSON writes the ranking as an array of objects keyed by Columns, values as in CSV.
+func JSON(w io.Writer, list []scoring.Standing) error {
+	out := make([]map[string]any, len(list))
+	for i, s := range list {
+		out[i] = Object(s)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// Object is one standing as a JSON object with the CSV's fields (numbers as numbers).
+func Object(s scoring.Standing) map[string]any {
+	return map[string]any{"month": s.Period, "group": s.Group, "rank": s.Rank, "dept_code": s.DeptCode, "dept_name": s.DeptName,
+		"total": json.Number(money(s.Total)), "grade": s.Grade, "rank_change": s.RankChange, "ytd_total": json.Number(money(s.YTDTotal)),
+		"ytd_rank": s.YTDRank, "ytd_avg": json.Number(money(s.YTDAvg)), "status": s.Status}
+}
+
+// statusLabel is how people read a status.
+func statusLabel(l Lang, status string) string {
+	switch status {
+	case "missing":
+		return l.T("未报送", "not submitted")
+	case "veto":
+		return l.T("单项否决", "veto")
+	}
+	return l.T("已报送", "submitted")
+}
+
+// Table writes the ranking for a terminal, a block per group.
+func Table(w io.Writer, list []scoring.Standing, l Lang) error {
+	for start := 0; start < len(list); {
+		end := start
+		for end < len(list) && list[end].Group == list[start].Group {
+			end++
+		}
+		if start > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s %s\n", list[start].Period, list[start].Group)
+		if err := groupTable(w, list[start:end], l); err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
+}
+
+func groupTable(w io.Writer, list []scoring.Standing, l Lang) error {
+	rows := [][]string{{l.T("排名", "Rank"), l.T("代码", "Code"), l.T("部门", "Department"), l.T("得分", "Total"),
+		l.T("等次", "Grade"), l.T("升降", "Change"), l.T("累计", "YTD"), l.T("累计排名", "YTD rank"), l.T("状态", "Status")}}
+	for _, s := range list {
+		change := "—"
+		if s.RankChange != nil {
+			change = fmt.Sprintf("%+d", *s.RankChange)
+			if *s.RankChange == 0 {
+				change = "0"
+			}
+		}
+		rows = append(rows, []string{strconv.Itoa(s.Rank), s.DeptCode, s.DeptName, money(s.Total), l.T(s.Grade, s.GradeEN),
+			change, money(s.YTDTotal), strconv.Itoa(s.YTDRank), statusLabel(l, s.Status)})
+	}
+	return writeAligned(w, rows, map[int]bool{0: true, 3: true, 5: true, 6: true, 7: true})
+}
+
+// XLSX writes the ranking as a workbook with one sheet, 通报 style, headed in the language.
+func XLSX(w io.Writer, list []scoring.Standing, l Lang) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := l.T("排名", "Ranking")
+	f.SetSheetName("Sheet1", sheet)
+	heads := []string{l.T("月份", "Month"), l.T("分组", "Group"), l.T("排名", "Rank"), l.T("部门代码", "Code"), l.T("部门名称", "Department"),
+		l.T("得分", "Total"), l.T("等次", "Grade"), l.T("排名升降", "Rank change"), l.T("累计得分", "YTD total"), l.T("累计排名", "YTD rank"),
+		l.T("月均得分", "YTD average"), l.T("状态", "Status")}
+	f.SetSheetRow(sheet, "A1", &heads)
+	for i, s := range list {
+		var change any
+		if s.RankChange != nil {
+			change = *s.RankChange
+		}
+		row := []any{s.Period, s.Group, s.Rank, s.DeptCode, s.DeptName, Round2(s.Total), l.T(s.Grade, s.GradeEN), change,
+			Round2(s.YTDTotal), s.YTDRank, Round2(s.YTDAvg), statusLabel(l, s.Status)}
+		cellName, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := f.SetSheetRow(sheet, cellName, &row); err != nil {
+			return err
+		}
+	}
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 2})
+	last, _ := excelize.CoordinatesToCellName(11, len(list)+1)
+	f.SetCellStyle(sheet, "F2", last, style)
+	f.SetColWidth(sheet, "E", "E", 24)
+	return f.Write(w)
+}

@@ -1,0 +1,266 @@
+package scoring
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/govscore/govscore/period"
+	sqlfs "github.com/govscore/govscore/sql"
+)
+
+// Options control a scoring run.
+type Options struct {
+	Full bool             // re-score every period, not only those whose inputs changed
+	Now  func() time.Time // the clock, recorded on the run
+}
+
+// Summary is what a run did.
+type Summary struct {
+	Run      int64    // the run id; 0 when nothing needed scoring
+	Periods  []string // periods whose score lines were recomputed
+	Results  []string // periods whose totals and ranks were recomputed
+	Lines    int64
+	UpToDate bool
+}
+
+// Run scores the periods whose data, departments or rules changed since they were last scored,
+// and recomputes totals, ranks and year-to-date figures of the years they fall in.
+func Run(ctx context.Context, db *sql.DB, rs *RuleSet, opts Options) (Summary, error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer tx.Rollback()
+	e := &engine{tx: tx, rs: rs, now: time.Now}
+	if opts.Now != nil {
+		e.now = opts.Now
+	}
+	sum, err := e.run(ctx, opts.Full)
+	if err != nil || sum.UpToDate {
+		return sum, err
+	}
+	return sum, tx.Commit()
+}
+
+type engine struct {
+	tx  *sql.Tx
+	rs  *RuleSet
+	now func() time.Time
+}
+
+func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
+	started := e.now().UTC()
+	lineScope, resultScope, err := e.scopes(ctx, full)
+	if err != nil || len(lineScope) == 0 {
+		return Summary{UpToDate: err == nil}, err
+	}
+	sum := Summary{Periods: lineScope, Results: resultScope}
+	if err := e.tx.QueryRowContext(ctx, `SELECT nextval('score_run_ids')`).Scan(&sum.Run); err != nil {
+		return sum, err
+	}
+	if err := e.prepare(ctx, lineScope, resultScope, sum.Run); err != nil {
+		return sum, err
+	}
+	for _, stage := range []int{1, 2} {
+		if err := e.runRules(ctx, stage); err != nil {
+			return sum, err
+		}
+	}
+	if err := e.exec(ctx, "adjustmentLines", "saveLines", "scoreResults"); err != nil {
+		return sum, err
+	}
+	if err := e.tx.QueryRowContext(ctx, `SELECT count(*) FROM lines`).Scan(&sum.Lines); err != nil {
+		return sum, err
+	}
+	return sum, e.record(ctx, sum, started)
+}
+
+func (e *engine) exec(ctx context.Context, names ...string) error {
+	for _, n := range names {
+		if _, err := e.tx.ExecContext(ctx, sqlfs.Query(n)); err != nil {
+			return fmt.Errorf("score: %s: %w", n, err)
+		}
+	}
+	return nil
+}
+
+// scopes lists the periods to re-score (dirty ones, widened by the rule set's lookback) and the
+// periods whose results follow (every period of the years touched).
+func (e *engine) scopes(ctx context.Context, full bool) ([]string, []string, error) {
+	var lastHash sql.NullString
+	err := e.tx.QueryRowContext(ctx, `SELECT max_by(ruleset_hash, id) FROM score_runs`).Scan(&lastHash)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := e.strings(ctx, `SELECT DISTINCT period FROM activity ORDER BY period`)
+	if err != nil {
+		return nil, nil, err
+	}
+	all = e.ofGranularity(all)
+	dirty := all
+	if !full && lastHash.String == e.rs.Hash {
+		if dirty, err = e.strings(ctx, `SELECT period FROM dirty_periods ORDER BY period`); err != nil {
+			return nil, nil, err
+		}
+	}
+	return e.widen(all, dirty)
+}
+
+func (e *engine) ofGranularity(periods []string) []string {
+	var out []string
+	for _, p := range periods {
+		if pp, err := period.Parse(p); err == nil && pp.Kind.String() == e.rs.Granularity {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// widen adds to the dirty periods those that read them (lookback), and lists the result scope.
+func (e *engine) widen(all, dirty []string) ([]string, []string, error) {
+	isDirty := map[string]bool{}
+	years := map[int]bool{}
+	for _, d := range dirty {
+		isDirty[d] = true
+	}
+	var lines, results []string
+	for _, p := range all {
+		pp := period.MustParse(p)
+		for d := range isDirty {
+			dp, err := period.Parse(d)
+			if err == nil && dp.Year == pp.Year && !pp.Before(dp) && e.reads(pp, dp) {
+				lines = append(lines, p)
+				years[pp.Year] = true
+				break
+			}
+		}
+	}
+	for _, p := range all {
+		if pp := period.MustParse(p); years[pp.Year] || years[pp.Year-1] && pp.Num == 1 {
+			results = append(results, p)
+		}
+	}
+	return lines, results, nil
+}
+
+// reads reports whether scoring p reads data of the earlier period d of the same year.
+func (e *engine) reads(p, d period.Period) bool {
+	switch {
+	case p == d:
+		return true
+	case e.rs.Lookback == "year":
+		return true
+	case e.rs.Lookback == "quarter" && p.Kind == period.Month:
+		return (p.Num-1)/3 == (d.Num-1)/3
+	}
+	return false
+}
+
+func (e *engine) strings(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := e.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// prepare fills the scope tables, parameters, grades and variables that the queries read.
+func (e *engine) prepare(ctx context.Context, lineScope, resultScope []string, run int64) error {
+	stmts := []string{
+		`CREATE OR REPLACE TEMP TABLE scope (period VARCHAR)`,
+		`CREATE OR REPLACE TEMP TABLE result_scope (period VARCHAR)`,
+		`CREATE OR REPLACE TEMP TABLE params_long (grp VARCHAR, key VARCHAR, value DOUBLE)`,
+		`CREATE OR REPLACE TEMP TABLE grades (name VARCHAR, name_en VARCHAR, min DOUBLE)`,
+		valuesInsert("scope", lineScope), valuesInsert("result_scope", resultScope),
+	}
+	for _, s := range stmts {
+		if s == "" {
+			continue
+		}
+		if _, err := e.tx.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("score: prepare: %w", err)
+		}
+	}
+	if err := e.params(ctx); err != nil {
+		return err
+	}
+	if err := e.grades(ctx, run); err != nil {
+		return err
+	}
+	return e.exec(ctx, "scorePrepare")
+}
+
+func valuesInsert(table string, periods []string) string {
+	if len(periods) == 0 {
+		return ""
+	}
+	return "INSERT INTO " + table + " VALUES ('" + strings.Join(periods, "'), ('") + "')"
+}
+
+func (e *engine) params(ctx context.Context) error {
+	groups, err := e.strings(ctx, `SELECT DISTINCT grp FROM depts ORDER BY grp`)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(e.rs.Params)+1)
+	for k := range e.rs.Params {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, g := range groups {
+		// a placeholder keeps the pivot valid for a rule set without parameters
+		if _, err := e.tx.ExecContext(ctx, `INSERT INTO params_long VALUES (?, '_group', 0)`, g); err != nil {
+			return err
+		}
+		for _, k := range names {
+			v, ok := e.rs.Params[k].For(g)
+			if !ok {
+				return fmt.Errorf("score: parameter %s has no value for group %s (give one, or a \"*\" default)", k, g)
+			}
+			if _, err := e.tx.ExecContext(ctx, `INSERT INTO params_long VALUES (?, ?, ?)`, g, k, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (e *engine) grades(ctx context.Context, run int64) error {
+	for _, g := range e.rs.Grades {
+		if _, err := e.tx.ExecContext(ctx, `INSERT INTO grades VALUES (?, ?, ?)`, g.Name, g.NameEN, g.Min); err != nil {
+			return err
+		}
+	}
+	low := e.rs.Lowest()
+	vars := fmt.Sprintf(`SET VARIABLE run_id = %d; SET VARIABLE lowest_grade = '%s'; SET VARIABLE lowest_grade_en = '%s'; SET VARIABLE bonus_cap = %s`,
+		run, quote(low.Name), quote(low.NameEN), floatOrNull(e.rs.BonusCap))
+	_, err := e.tx.ExecContext(ctx, vars)
+	return err
+}
+
+func quote(s string) string { return strings.ReplaceAll(s, "'", "''") }
+
+func floatOrNull(f *float64) string {
+	if f == nil {
+		return "CAST(NULL AS DOUBLE)"
+	}
+	return fmt.Sprintf("CAST(%v AS DOUBLE)", *f)
+}

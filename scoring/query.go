@@ -1,0 +1,159 @@
+package scoring
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	sqlfs "github.com/govscore/govscore/sql"
+)
+
+// ErrNotScored means the period asked for has no results: no data, or `score` has not run.
+var ErrNotScored = errors.New("no results for this period: ingest its data and run `govscore score`")
+
+// Standing is one department's result for one period.
+type Standing struct {
+	Period     string  `json:"month"`
+	Group      string  `json:"group"`
+	Rank       int     `json:"rank"`
+	DeptCode   string  `json:"dept_code"`
+	DeptName   string  `json:"dept_name"`
+	Total      float64 `json:"total"`
+	Grade      string  `json:"grade"`
+	GradeEN    string  `json:"grade_en"`
+	RankChange *int    `json:"rank_change"`
+	YTDTotal   float64 `json:"ytd_total"`
+	YTDRank    int     `json:"ytd_rank"`
+	YTDAvg     float64 `json:"ytd_avg"`
+	Status     string  `json:"status"`
+	GroupSize  int     `json:"group_size"`
+	Score      float64 `json:"score"`
+	Deductions float64 `json:"deductions"`
+	Bonus      float64 `json:"bonus"`
+}
+
+// Rank lists a period's standings, every group or only group g (empty = all), by group and rank.
+func Rank(ctx context.Context, db *sql.DB, period, g string) ([]Standing, error) {
+	var group any
+	if g != "" {
+		group = g
+	}
+	rows, err := db.QueryContext(ctx, sqlfs.Query("rank"), period, group)
+	if err != nil {
+		return nil, fmt.Errorf("rank %s: %w", period, err)
+	}
+	defer rows.Close()
+	var out []Standing
+	for rows.Next() {
+		var s Standing
+		var change sql.NullInt64
+		err := rows.Scan(&s.Period, &s.Group, &s.Rank, &s.DeptCode, &s.DeptName, &s.Total, &s.Grade, &s.GradeEN, &change,
+			&s.YTDTotal, &s.YTDRank, &s.YTDAvg, &s.Status, &s.GroupSize, &s.Score, &s.Deductions, &s.Bonus)
+		if err != nil {
+			return nil, err
+		}
+		if change.Valid {
+			c := int(change.Int64)
+			s.RankChange = &c
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("rank %s: %w", period, ErrNotScored)
+	}
+	return out, nil
+}
+
+// Line is one score line, as explain shows it.
+type Line struct {
+	Indicator, IndicatorName, IndicatorNameEN string
+	Item, Kind                                string
+	Points                                    float64
+	Max                                       *float64
+	Reason, ReasonEN                          string
+}
+
+// Version is one submitted version of a department-period's data and where it came from.
+type Version struct {
+	Version    int
+	Current    bool
+	File       string
+	Sheet      string
+	Row        int
+	IngestedAt string
+	Source     string
+}
+
+// Explanation is everything a department needs to check one period's score.
+type Explanation struct {
+	Standing Standing
+	Lines    []Line
+	Versions []Version
+}
+
+// Explain gathers a department-period's standing, its score lines and the data behind them.
+func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation, error) {
+	all, err := Rank(ctx, db, period, "")
+	if err != nil {
+		return nil, err
+	}
+	ex := &Explanation{}
+	found := false
+	for _, s := range all {
+		if s.DeptCode == dept {
+			ex.Standing, found = s, true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("explain %s %s: the department is unknown or was not active in %s", dept, period, period)
+	}
+	if ex.Lines, err = lines(ctx, db, dept, period); err != nil {
+		return nil, err
+	}
+	ex.Versions, err = versions(ctx, db, dept, period)
+	return ex, err
+}
+
+func lines(ctx context.Context, db *sql.DB, dept, period string) ([]Line, error) {
+	rows, err := db.QueryContext(ctx, sqlfs.Query("explainLines"), dept, period)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Line
+	for rows.Next() {
+		var l Line
+		var max sql.NullFloat64
+		if err := rows.Scan(&l.Indicator, &l.IndicatorName, &l.IndicatorNameEN, &l.Item, &l.Kind, &l.Points, &max, &l.Reason, &l.ReasonEN); err != nil {
+			return nil, err
+		}
+		if max.Valid {
+			l.Max = &max.Float64
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+func versions(ctx context.Context, db *sql.DB, dept, period string) ([]Version, error) {
+	rows, err := db.QueryContext(ctx, sqlfs.Query("explainVersions"), dept, period)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		var v Version
+		var at sql.NullTime
+		if err := rows.Scan(&v.Version, &v.Current, &v.File, &v.Sheet, &v.Row, &at, &v.Source); err != nil {
+			return nil, err
+		}
+		v.IngestedAt = at.Time.Format("2006-01-02 15:04:05")
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

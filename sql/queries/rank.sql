@@ -1,0 +1,6 @@
+-- One period's ranking, every group or one ($2; NULL = all), in a stable order.
+SELECT r.period, r.grp, r.rank, r.dept_code, d.name, r.total, r.grade, r.grade_en, r.rank_change,
+    r.ytd_total, r.ytd_rank, r.ytd_avg, r.status, r.group_size, r.score, r.deductions, r.bonus
+FROM results r JOIN depts d ON d.code = r.dept_code
+WHERE r.period = $1 AND ($2 IS NULL OR r.grp = $2)
+ORDER BY r.grp, r.rank, r.dept_code

@@ -1,0 +1,30 @@
+-- Builds what rules read, for the periods in `scope`:
+--   cur    every department-period's current activity, a metric not reported counted as 0
+--   target every active department × scope period, and whether it submitted
+--   sub    the submitted ones, with their group, metrics and parameters as columns
+--   lines  the score lines produced so far, empty
+CREATE OR REPLACE TEMP VIEW cur AS
+SELECT dept_code, period,
+    coalesce(COLUMNS(* EXCLUDE (dept_code, period, version, current, batch_id, row_no, values_hash)), 0)
+FROM activity WHERE current;
+
+CREATE OR REPLACE TEMP TABLE params AS
+PIVOT params_long ON key USING first(value) GROUP BY grp;
+
+CREATE OR REPLACE TEMP TABLE target AS
+SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
+FROM depts d
+JOIN scope s ON (d.active_from IS NULL OR s.period[1:7] >= d.active_from)
+            AND (d.active_to IS NULL OR s.period[1:7] <= d.active_to)
+LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period;
+
+CREATE OR REPLACE TEMP TABLE sub AS
+SELECT t.dept_code, t.grp, t.period, c.* EXCLUDE (dept_code, period), p.* EXCLUDE (grp)
+FROM target t
+JOIN cur c ON c.dept_code = t.dept_code AND c.period = t.period
+JOIN params p ON p.grp = t.grp;
+
+CREATE OR REPLACE TEMP TABLE lines (
+    period VARCHAR, dept_code VARCHAR, indicator VARCHAR, item VARCHAR, kind VARCHAR,
+    points DOUBLE, max_points DOUBLE, reason VARCHAR, reason_en VARCHAR
+);

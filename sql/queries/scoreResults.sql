@@ -1,0 +1,58 @@
+-- Totals (kept unrounded; shown, graded and ranked at 2 decimals), grades, ranks, rank changes and year-to-date figures for the periods in result_scope,
+-- from score_lines. Variables: bonus_cap (NULL = none), run_id. Grades come from `grades`.
+CREATE OR REPLACE TEMP TABLE res_sums AS
+SELECT t.dept_code, t.grp, t.period, t.submitted,
+    coalesce(sum(l.points) FILTER (WHERE l.kind = 'score'), 0) AS score,
+    coalesce(sum(l.points) FILTER (WHERE l.kind = 'deduction'), 0) AS deductions,
+    least(coalesce(sum(l.points) FILTER (WHERE l.kind = 'bonus'), 0), coalesce(getvariable('bonus_cap'), 1e300)) AS bonus,
+    coalesce(bool_or(l.kind = 'veto'), false) AS veto
+FROM (
+    SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
+    FROM depts d
+    JOIN result_scope s ON (d.active_from IS NULL OR s.period[1:7] >= d.active_from)
+                       AND (d.active_to IS NULL OR s.period[1:7] <= d.active_to)
+    LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period
+) t
+LEFT JOIN score_lines l ON l.dept_code = t.dept_code AND l.period = t.period
+GROUP BY t.dept_code, t.grp, t.period, t.submitted;
+
+CREATE OR REPLACE TEMP TABLE res_new AS
+WITH totals AS (
+    SELECT *,
+        CASE WHEN NOT submitted THEN 'missing' WHEN veto THEN 'veto' ELSE 'submitted' END AS status,
+        CASE WHEN NOT submitted OR veto THEN 0 ELSE greatest(0, score + deductions + bonus) END AS total
+    FROM res_sums
+), ytd AS (
+    SELECT *,
+        rank() OVER (PARTITION BY grp, period ORDER BY round(total + 1e-9, 2) DESC) AS rank,
+        count(*) OVER (PARTITION BY grp, period) AS group_size,
+        sum(total) OVER w AS ytd_total,
+        count(*) OVER w AS ytd_months
+    FROM totals
+    WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+)
+SELECT y.period, y.dept_code, y.grp, y.status, y.score, y.deductions, y.bonus, y.total,
+    CASE WHEN y.status = 'submitted' THEN g.name ELSE getvariable('lowest_grade') END AS grade,
+    CASE WHEN y.status = 'submitted' THEN g.name_en ELSE getvariable('lowest_grade_en') END AS grade_en,
+    y.rank, y.group_size, y.ytd_total, y.ytd_total / y.ytd_months AS ytd_avg,
+    rank() OVER (PARTITION BY y.grp, y.period ORDER BY round(y.ytd_total + 1e-9, 2) DESC) AS ytd_rank
+FROM ytd y
+ASOF LEFT JOIN grades g ON round(y.total + 1e-9, 2) >= g.min;
+
+DELETE FROM results WHERE period IN (SELECT period FROM result_scope);
+
+INSERT INTO results
+SELECT n.period, n.dept_code, n.grp, n.status, n.score, n.deductions, n.bonus, n.total, n.grade, n.grade_en,
+    n.rank, n.group_size, p.rank - n.rank, n.ytd_total, n.ytd_avg, n.ytd_rank, getvariable('run_id')
+FROM res_new n
+LEFT JOIN (SELECT period, dept_code, rank FROM res_new
+           UNION ALL
+           SELECT period, dept_code, rank FROM results) p
+    ON p.dept_code = n.dept_code AND p.period = period_prev(n.period)
+ORDER BY n.period, n.grp, n.rank, n.dept_code;
+
+-- the period after the scope keeps its rank change in step
+UPDATE results SET rank_change = p.rank - results.rank
+FROM res_new p
+WHERE results.period NOT IN (SELECT period FROM result_scope)
+  AND p.period = period_prev(results.period) AND p.dept_code = results.dept_code;
