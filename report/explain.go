@@ -35,10 +35,10 @@ func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
 		writeAligned(&t, rows, map[int]bool{1: true, 2: true})
 		b.WriteString(t.String())
 	}
-	fmt.Fprintf(&b, l.T("得分 %.2f,扣分 %.2f,加分 %.2f → 总分 %.2f,等次 %s\n", "score %.2f, deductions %.2f, bonus %.2f → total %.2f, grade %s\n"),
-		s.Score, s.Deductions, s.Bonus, s.Total, l.T(s.Grade, s.GradeEN))
-	fmt.Fprintf(&b, l.T("%s第 %d 名(共 %d 个)%s;累计 %.2f 分,第 %d 名,月均 %.2f 分\n", "rank %[2]d of %[3]d in %[1]s%[4]s; year to date %.2[5]f, rank %[6]d, average %.2[7]f\n"),
-		s.Group, s.Rank, s.GroupSize, change(l, s.RankChange), s.YTDTotal, s.YTDRank, s.YTDAvg)
+	fmt.Fprintf(&b, l.T("得分 %s,扣分 %s,加分 %s → 总分 %s,等次 %s\n", "score %s, deductions %s, bonus %s → total %s, grade %s\n"),
+		money(s.Score), money(s.Deductions), money(s.Bonus), money(s.Total), l.T(s.Grade, s.GradeEN))
+	fmt.Fprintf(&b, l.T("%s第 %d 名(共 %d 个)%s;累计 %s 分,第 %d 名,月均 %s 分\n", "rank %[2]d of %[3]d in %[1]s%[4]s; year to date %[5]s, rank %[6]d, average %[7]s\n"),
+		s.Group, s.Rank, s.GroupSize, change(l, s.RankChange), money(s.YTDTotal), s.YTDRank, money(s.YTDAvg))
 	for _, v := range ex.Versions {
 		state := l.T("已被更正", "superseded")
 		if v.Current {
