@@ -7,8 +7,10 @@ import (
 	"github.com/govscore/govscore/scoring"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/report"
 )
 
@@ -140,5 +142,50 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (run with -update and review the diff):\n%s", path, got)
+	}
+}
+
+// TestRescoreIsStable: with nothing changed a run does nothing; a full re-run gives byte-identical
+// rankings and records the rule set's version and hash; a revision re-scores only its month and
+// the rest of its quarter.
+func TestRescoreIsStable(t *testing.T) {
+	f := historyFixture(t)
+	ranking := func() string {
+		var b bytes.Buffer
+		for _, m := range []string{"2014-01", "2014-02", "2014-03"} {
+			list, err := scoring.Rank(context.Background(), f.db, m, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			report.CSV(&b, list)
+		}
+		return b.String()
+	}
+	before := ranking()
+	if sum := f.score(t, scoring.Default()); !sum.UpToDate {
+		t.Fatalf("second run = %+v, want up to date", sum)
+	}
+	sum, err := scoring.Run(context.Background(), f.db, scoring.Default(), scoring.Options{Full: true})
+	if err != nil || len(sum.Periods) != 3 {
+		t.Fatalf("full run = %+v, %v", sum, err)
+	}
+	if after := ranking(); after != before {
+		t.Errorf("a full re-run changed the ranking:\n%s\nvs\n%s", before, after)
+	}
+	var version, hash string
+	f.db.QueryRow(`SELECT ruleset_version, ruleset_hash FROM score_runs WHERE id = ?`, sum.Run).Scan(&version, &hash)
+	if version != scoring.Default().Version || hash != scoring.Default().Hash {
+		t.Errorf("run recorded %s %s, want %s %s", version, hash, scoring.Default().Version, scoring.Default().Hash)
+	}
+	f.write(t, "fix.csv", wide([]row{{"JYJ", "", "2014-01", map[string]float64{"pub_news": 10}}}))
+	if _, err := ingest.File(context.Background(), f.db, filepath.Join(f.dir, "fix.csv"), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sum = f.score(t, scoring.Default())
+	if strings.Join(sum.Periods, ",") != "2014-01,2014-02,2014-03" || strings.Join(sum.Results, ",") != "2014-01,2014-02,2014-03" {
+		t.Errorf("revision of January re-scored %v (results %v), want the rest of Q1", sum.Periods, sum.Results)
+	}
+	if jan := f.standings(t, "2014-01"); jan["JYJ"].Rank != 1 || jan["FGW"].Rank != 3 {
+		t.Errorf("after the revision JYJ ranks %d and FGW %d, want 1 and 3", jan["JYJ"].Rank, jan["FGW"].Rank)
 	}
 }
