@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/scoring"
 )
 
@@ -106,4 +107,31 @@ func dump(t *testing.T, f *fixture) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestAdjustments: office adjustments are lines with their reason and author; positive ones share
+// the bonus cap (+5 with the default rules) with special reports.
+//
+//	A: perfect 100, 4 special reports → +3, adjustment +4 → bonus capped at 5 → 105
+//	B: perfect 100, adjustment −6 → 94
+func TestAdjustments(t *testing.T) {
+	f := newFixture(t, "dept_code,dept_name,group\nA,甲局,市级部门\nB,乙局,市级部门\n", wide([]row{
+		{"A", "", "2014-05", map[string]float64{"special_reports": 4}}, {"B", "", "2014-05", nil}}))
+	for _, a := range []ingest.Adjustment{{Dept: "A", Period: "2014-05", Points: 4, Reason: "获市级表彰"}, {Dept: "B", Period: "2014-05", Points: -6, Reason: "通报批评"}} {
+		if _, err := ingest.Adjust(context.Background(), f.db, a, ingest.Options{Actor: "张三"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ingest.Adjust(context.Background(), f.db, ingest.Adjustment{Dept: "A", Period: "2014-05", Points: 1}, ingest.Options{Actor: "张三"}); err == nil {
+		t.Error("an adjustment without a reason was accepted")
+	}
+	f.score(t, scoring.Default())
+	got := f.standings(t, "2014-05")
+	if math.Abs(got["A"].Total-105) > 1e-9 || math.Abs(got["B"].Total-94) > 1e-9 {
+		t.Errorf("totals A %.2f B %.2f, want 105 and 94", got["A"].Total, got["B"].Total)
+	}
+	ex, _ := scoring.Explain(context.Background(), f.db, "B", "2014-05")
+	if last := ex.Lines[len(ex.Lines)-1]; last.Points != -6 || !strings.Contains(last.Reason, "通报批评(张三") {
+		t.Errorf("adjustment line = %+v", last)
+	}
 }
