@@ -166,7 +166,7 @@ func (c *city) writeMonth(w *bufio.Writer, m period.Period) int {
 	return n
 }
 
-// writeRevision resubmits one department's last month with one more overdue request answered.
+// writeRevision resubmits one department's last month with 3 more 工作动态 items, as after an appeal.
 func (c *city) writeRevision(w *bufio.Writer, m period.Period) {
 	w.WriteString(header)
 	i := 2 % len(c.depts)
