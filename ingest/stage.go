@@ -22,11 +22,21 @@ type stage struct {
 	rowBuf  []driver.Value
 	rows    int
 	periods map[string]bool
+	// beforeWrite runs in the commit's transaction before the rows are written: a mapped file
+	// declares its metrics and registers its departments there.
+	beforeWrite func(context.Context, *sql.Tx) error
 }
 
-func newStage(ctx context.Context, conn *sql.Conn, c *catalog) (*stage, error) {
+// newStage creates the staging table with activity's columns, plus extra metric columns that
+// the commit will add to activity.
+func newStage(ctx context.Context, conn *sql.Conn, c *catalog, extra ...string) (*stage, error) {
 	if _, err := conn.ExecContext(ctx, sqlfs.Query("createStage")); err != nil {
 		return nil, fmt.Errorf("create staging table: %w", err)
+	}
+	for _, code := range extra {
+		if _, err := conn.ExecContext(ctx, `ALTER TABLE temp.stage ADD COLUMN "`+code+`" DOUBLE`); err != nil {
+			return nil, fmt.Errorf("create staging table: %w", err)
+		}
 	}
 	s := &stage{conn: conn, c: c, order: codeOrder(c), periods: map[string]bool{}}
 	if err := s.columns(ctx); err != nil {
@@ -130,6 +140,11 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	}
 	if _, err := tx.ExecContext(ctx, `SET VARIABLE batch_id = `+fmt.Sprint(res.Batch)); err != nil {
 		return res, err
+	}
+	if s.beforeWrite != nil {
+		if err := s.beforeWrite(ctx, tx); err != nil {
+			return res, fmt.Errorf("write %s: %w", t.file, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, sqlfs.Query("commitStage")); err != nil {
 		return res, fmt.Errorf("write %s: %w", t.file, err)

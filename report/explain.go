@@ -37,8 +37,12 @@ func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
 	}
 	fmt.Fprintf(&b, l.T("得分 %s,扣分 %s,加分 %s → 总分 %s,等次 %s\n", "score %s, deductions %s, bonus %s → total %s, grade %s\n"),
 		money(s.Score), money(s.Deductions), money(s.Bonus), money(s.Total), l.T(s.Grade, s.GradeEN))
-	fmt.Fprintf(&b, l.T("%s第 %d 名(共 %d 个)%s;累计 %s 分,第 %d 名,月均 %s 分\n", "rank %[2]d of %[3]d in %[1]s%[4]s; year to date %[5]s, rank %[6]d, average %[7]s\n"),
-		s.Group, s.Rank, s.GroupSize, change(l, s.RankChange), money(s.YTDTotal), s.YTDRank, money(s.YTDAvg))
+	if s.Status == "unranked" {
+		fmt.Fprintf(&b, l.T("不参与%s排名(见上列原因)\n", "not ranked in %s (see the reason above)\n"), s.Group)
+	} else {
+		fmt.Fprintf(&b, l.T("%s第 %d 名(共 %d 个)%s;累计 %s 分,第 %d 名,月均 %s 分\n", "rank %[2]d of %[3]d in %[1]s%[4]s; year to date %[5]s, rank %[6]d, average %[7]s\n"),
+			s.Group, s.Rank, s.GroupSize, change(l, s.RankChange), money(s.YTDTotal), s.YTDRank, money(s.YTDAvg))
+	}
 	for _, v := range ex.Versions {
 		state := l.T("已被更正", "superseded")
 		if v.Current {

@@ -23,8 +23,16 @@ func Row(s scoring.Standing) []string {
 	if s.RankChange != nil {
 		change = strconv.Itoa(*s.RankChange)
 	}
-	return []string{s.Period, s.Group, strconv.Itoa(s.Rank), s.DeptCode, s.DeptName, money(s.Total), s.Grade,
-		change, money(s.YTDTotal), strconv.Itoa(s.YTDRank), money(s.YTDAvg), s.Status}
+	return []string{s.Period, s.Group, rankCell(s.Rank), s.DeptCode, s.DeptName, money(s.Total), s.Grade,
+		change, money(s.YTDTotal), rankCell(s.YTDRank), money(s.YTDAvg), s.Status}
+}
+
+// rankCell is a rank as text, empty when not ranked (0).
+func rankCell(r int) string {
+	if r == 0 {
+		return ""
+	}
+	return strconv.Itoa(r)
 }
 
 // Round2 rounds as totals are shown, graded and ranked: to 2 decimals, a hair up so that a
@@ -70,6 +78,8 @@ func statusLabel(l Lang, status string) string {
 		return l.T("未报送", "not submitted")
 	case "veto":
 		return l.T("单项否决", "veto")
+	case "unranked":
+		return l.T("不参与排名", "not ranked")
 	}
 	return l.T("已报送", "submitted")
 }
@@ -104,8 +114,8 @@ func groupTable(w io.Writer, list []scoring.Standing, l Lang) error {
 				change = "0"
 			}
 		}
-		rows = append(rows, []string{strconv.Itoa(s.Rank), s.DeptCode, s.DeptName, money(s.Total), l.T(s.Grade, s.GradeEN),
-			change, money(s.YTDTotal), strconv.Itoa(s.YTDRank), statusLabel(l, s.Status)})
+		rows = append(rows, []string{rankCell(s.Rank), s.DeptCode, s.DeptName, money(s.Total), l.T(s.Grade, s.GradeEN),
+			change, money(s.YTDTotal), rankCell(s.YTDRank), statusLabel(l, s.Status)})
 	}
 	return writeAligned(w, rows, map[int]bool{0: true, 3: true, 5: true, 6: true, 7: true})
 }
@@ -125,8 +135,8 @@ func XLSX(w io.Writer, list []scoring.Standing, l Lang) error {
 		if s.RankChange != nil {
 			change = *s.RankChange
 		}
-		row := []any{s.Period, s.Group, s.Rank, s.DeptCode, s.DeptName, Round2(s.Total), l.T(s.Grade, s.GradeEN), change,
-			Round2(s.YTDTotal), s.YTDRank, Round2(s.YTDAvg), statusLabel(l, s.Status)}
+		row := []any{s.Period, s.Group, rankCell(s.Rank), s.DeptCode, s.DeptName, Round2(s.Total), l.T(s.Grade, s.GradeEN), change,
+			Round2(s.YTDTotal), rankCell(s.YTDRank), Round2(s.YTDAvg), statusLabel(l, s.Status)}
 		cellName, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := f.SetSheetRow(sheet, cellName, &row); err != nil {
 			return err

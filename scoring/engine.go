@@ -250,8 +250,8 @@ func (e *engine) grades(ctx context.Context, run int64) error {
 		}
 	}
 	low := e.rs.Lowest()
-	vars := fmt.Sprintf(`SET VARIABLE run_id = %d; SET VARIABLE lowest_grade = '%s'; SET VARIABLE lowest_grade_en = '%s'; SET VARIABLE bonus_cap = %s`,
-		run, quote(low.Name), quote(low.NameEN), floatOrNull(e.rs.BonusCap))
+	vars := fmt.Sprintf(`SET VARIABLE run_id = %d; SET VARIABLE lowest_grade = '%s'; SET VARIABLE lowest_grade_en = '%s'; SET VARIABLE bonus_cap = %s; SET VARIABLE absent = '%s'`,
+		run, quote(low.Name), quote(low.NameEN), floatOrNull(e.rs.BonusCap), quote(e.rs.Absent))
 	_, err := e.tx.ExecContext(ctx, vars)
 	return err
 }

@@ -16,7 +16,7 @@ var ErrNotScored = errors.New("no results for this period: ingest its data and r
 type Standing struct {
 	Period     string  `json:"month"`
 	Group      string  `json:"group"`
-	Rank       int     `json:"rank"`
+	Rank       int     `json:"rank"` // 0 when not ranked (status unranked)
 	DeptCode   string  `json:"dept_code"`
 	DeptName   string  `json:"dept_name"`
 	Total      float64 `json:"total"`
@@ -47,12 +47,13 @@ func Rank(ctx context.Context, db *sql.DB, period, g string) ([]Standing, error)
 	var out []Standing
 	for rows.Next() {
 		var s Standing
-		var change sql.NullInt64
-		err := rows.Scan(&s.Period, &s.Group, &s.Rank, &s.DeptCode, &s.DeptName, &s.Total, &s.Grade, &s.GradeEN, &change,
-			&s.YTDTotal, &s.YTDRank, &s.YTDAvg, &s.Status, &s.GroupSize, &s.Score, &s.Deductions, &s.Bonus)
+		var change, rank, ytdRank sql.NullInt64
+		err := rows.Scan(&s.Period, &s.Group, &rank, &s.DeptCode, &s.DeptName, &s.Total, &s.Grade, &s.GradeEN, &change,
+			&s.YTDTotal, &ytdRank, &s.YTDAvg, &s.Status, &s.GroupSize, &s.Score, &s.Deductions, &s.Bonus)
 		if err != nil {
 			return nil, err
 		}
+		s.Rank, s.YTDRank = int(rank.Int64), int(ytdRank.Int64)
 		if change.Valid {
 			c := int(change.Int64)
 			s.RankChange = &c

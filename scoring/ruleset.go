@@ -26,6 +26,7 @@ type RuleSet struct {
 	Granularity   string           `yaml:"granularity"` // month, quarter or year
 	Lookback      string           `yaml:"lookback"`    // none, quarter or year: how far back rules read
 	BonusCap      *float64         `yaml:"bonus_cap"`   // nil: no cap
+	Absent        string           `yaml:"absent"`      // missing (default): a department with no data scores 0 as 未报送; skip: not listed
 	Grades        []Grade          `yaml:"grades"`
 	Params        map[string]Param `yaml:"params"`
 	Rules         []Rule           `yaml:"rules"`
@@ -48,7 +49,7 @@ type Rule struct {
 	Indicator string   `yaml:"indicator"`
 	Name      string   `yaml:"name"`
 	NameEN    string   `yaml:"name_en"`
-	Kind      string   `yaml:"kind"`  // score, deduction, bonus or veto
+	Kind      string   `yaml:"kind"`  // score, deduction, bonus, veto, or unranked (listed, not graded or ranked)
 	Min       *float64 `yaml:"min"`   // the least a department-period may get from this rule
 	Max       *float64 `yaml:"max"`   // the most
 	Stage     int      `yaml:"stage"` // 2: runs after the others and may read their lines
@@ -135,6 +136,15 @@ func (rs *RuleSet) validate() error {
 	if rs.Granularity == "" {
 		rs.Granularity = "month"
 	}
+	if rs.Absent == "" {
+		rs.Absent = "missing"
+	}
+	if rs.Granularity != "month" && rs.Granularity != "quarter" && rs.Granularity != "year" {
+		return fmt.Errorf("granularity %q must be month, quarter or year", rs.Granularity)
+	}
+	if rs.Absent != "missing" && rs.Absent != "skip" {
+		return fmt.Errorf("absent %q must be missing or skip", rs.Absent)
+	}
 	if len(rs.Rules) == 0 {
 		return fmt.Errorf("no rules")
 	}
@@ -151,8 +161,8 @@ func (rs *RuleSet) validate() error {
 			return fmt.Errorf("rule %s: indicator %q must be lower-case letters, digits and _", r.File, r.Indicator)
 		case seen[r.Indicator]:
 			return fmt.Errorf("rule %s: indicator %q is used twice", r.File, r.Indicator)
-		case r.Kind != "score" && r.Kind != "deduction" && r.Kind != "bonus" && r.Kind != "veto":
-			return fmt.Errorf("rule %s: kind %q must be score, deduction, bonus or veto", r.File, r.Kind)
+		case r.Kind != "score" && r.Kind != "deduction" && r.Kind != "bonus" && r.Kind != "veto" && r.Kind != "unranked":
+			return fmt.Errorf("rule %s: kind %q must be score, deduction, bonus, veto or unranked", r.File, r.Kind)
 		case r.Name == "":
 			return fmt.Errorf("rule %s: no name", r.File)
 		}

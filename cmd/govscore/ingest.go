@@ -13,15 +13,23 @@ import (
 )
 
 func init() {
-	commands["ingest"] = command{"ingest monthly activity files: ingest FILE|DIR...", runIngest}
+	commands["ingest"] = command{"ingest monthly activity files: ingest [--mapping MAP] FILE|DIR...", runIngest}
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "FILE|DIR...", `Ingests monthly activity files: CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX, wide
 (部门代码, 部门名称, 月份, <metrics>) or long (dept_code, period, metric, value). A folder means
 every .csv and .xlsx in it, in name order. Each file is written whole or not at all; the same
-file twice changes nothing; other values for a department-month are kept as a revision.`)
+file twice changes nothing; other values for a department-month are kept as a revision.
+With --mapping MAP (a YAML file, see examples/uk-foi/mapping.yaml) any other statistics are read
+as the mapping says: its department and period columns, months, quarters or years, new metrics
+declared into the catalog, unknown departments registered, rows skipped.`)
+	mapPath := fs.String("mapping", "", "read the files through this mapping (YAML) instead of the built-in formats")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	mapping, err := loadMapping(*mapPath)
+	if err != nil {
 		return err
 	}
 	files, err := expand(fs.Args())
@@ -40,13 +48,18 @@ file twice changes nothing; other values for a department-month are kept as a re
 	failed := 0
 	for i, f := range files {
 		start := time.Now()
-		res, err := ingest.File(ctx, db, f, ingest.Options{Source: "cli"})
+		if mapping != nil {
+			err = e.ingestMapped(ctx, db, mapping, f, i+1, len(files))
+		} else {
+			var res ingest.Result
+			if res, err = ingest.File(ctx, db, f, ingest.Options{Source: "cli"}); err == nil {
+				e.printResult(i+1, len(files), res, time.Since(start))
+			}
+		}
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "[%d/%d] %v\n", i+1, len(files), err)
-			continue
 		}
-		e.printResult(i+1, len(files), res, time.Since(start))
 	}
 	if failed > 0 {
 		return fmt.Errorf("ingest: %d of %d files rejected", failed, len(files))

@@ -7,6 +7,7 @@ WITH bad AS (
         WHEN getvariable('kind') = 'score' AND points > max_points + 1e-9 THEN printf('points above the line''s maximum %g', max_points)
         WHEN getvariable('kind') = 'deduction' AND points > 1e-9 THEN 'a deduction above 0'
         WHEN getvariable('kind') = 'bonus' AND points < -1e-9 THEN 'a bonus below 0'
+        WHEN getvariable('kind') = 'unranked' AND abs(points) > 1e-9 THEN 'an unranked line with points other than 0'
     END AS problem
     FROM rule_out
 )

@@ -14,8 +14,7 @@ PIVOT params_long ON key USING first(value) GROUP BY grp;
 CREATE OR REPLACE TEMP TABLE target AS
 SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
 FROM depts d
-JOIN scope s ON (d.active_from IS NULL OR s.period[1:7] >= d.active_from)
-            AND (d.active_to IS NULL OR s.period[1:7] <= d.active_to)
+JOIN scope s ON period_active(s.period, d.active_from, d.active_to)
 LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period;
 
 CREATE OR REPLACE TEMP TABLE sub AS

@@ -1,17 +1,20 @@
 -- Totals (kept unrounded; shown, graded and ranked at 2 decimals), grades, ranks, rank changes and year-to-date figures for the periods in result_scope,
--- from score_lines. Variables: bonus_cap (NULL = none), run_id. Grades come from `grades`.
+-- from score_lines. Variables: bonus_cap (NULL = none), run_id, absent ('skip' leaves out a department-period
+-- with no data instead of listing it as missing). Grades come from `grades`. A line of kind 'unranked' keeps
+-- the department-period listed (status 'unranked') without a grade, a rank or a part in year-to-date figures.
 CREATE OR REPLACE TEMP TABLE res_sums AS
 SELECT t.dept_code, t.grp, t.period, t.submitted,
     coalesce(sum(l.points) FILTER (WHERE l.kind = 'score'), 0) AS score,
     coalesce(sum(l.points) FILTER (WHERE l.kind = 'deduction'), 0) AS deductions,
     least(coalesce(sum(l.points) FILTER (WHERE l.kind = 'bonus'), 0), coalesce(getvariable('bonus_cap'), 1e300)) AS bonus,
-    coalesce(bool_or(l.kind = 'veto'), false) AS veto
+    coalesce(bool_or(l.kind = 'veto'), false) AS veto,
+    coalesce(bool_or(l.kind = 'unranked'), false) AS unranked
 FROM (
     SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
     FROM depts d
-    JOIN result_scope s ON (d.active_from IS NULL OR s.period[1:7] >= d.active_from)
-                       AND (d.active_to IS NULL OR s.period[1:7] <= d.active_to)
+    JOIN result_scope s ON period_active(s.period, d.active_from, d.active_to)
     LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period
+    WHERE a.dept_code IS NOT NULL OR coalesce(getvariable('absent'), 'missing') = 'missing'
 ) t
 LEFT JOIN score_lines l ON l.dept_code = t.dept_code AND l.period = t.period
 GROUP BY t.dept_code, t.grp, t.period, t.submitted;
@@ -19,23 +22,23 @@ GROUP BY t.dept_code, t.grp, t.period, t.submitted;
 CREATE OR REPLACE TEMP TABLE res_new AS
 WITH totals AS (
     SELECT *,
-        CASE WHEN NOT submitted THEN 'missing' WHEN veto THEN 'veto' ELSE 'submitted' END AS status,
+        CASE WHEN NOT submitted THEN 'missing' WHEN veto THEN 'veto' WHEN unranked THEN 'unranked' ELSE 'submitted' END AS status,
         CASE WHEN NOT submitted OR veto THEN 0 ELSE greatest(0, score + deductions + bonus) END AS total
     FROM res_sums
 ), ytd AS (
     SELECT *,
-        rank() OVER (PARTITION BY grp, period ORDER BY round(total + 1e-9, 2) DESC) AS rank,
-        count(*) OVER (PARTITION BY grp, period) AS group_size,
-        sum(total) OVER w AS ytd_total,
-        count(*) OVER w AS ytd_months
+        CASE WHEN status <> 'unranked' THEN rank() OVER (PARTITION BY grp, period, status = 'unranked' ORDER BY round(total + 1e-9, 2) DESC) END AS rank,
+        count(*) FILTER (WHERE status <> 'unranked') OVER (PARTITION BY grp, period) AS group_size,
+        coalesce(sum(total) FILTER (WHERE status <> 'unranked') OVER w, 0) AS ytd_total,
+        count(*) FILTER (WHERE status <> 'unranked') OVER w AS ytd_months
     FROM totals
     WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 SELECT y.period, y.dept_code, y.grp, y.status, y.score, y.deductions, y.bonus, y.total,
-    CASE WHEN y.status = 'submitted' THEN g.name ELSE getvariable('lowest_grade') END AS grade,
-    CASE WHEN y.status = 'submitted' THEN g.name_en ELSE getvariable('lowest_grade_en') END AS grade_en,
-    y.rank, y.group_size, y.ytd_total, y.ytd_total / y.ytd_months AS ytd_avg,
-    rank() OVER (PARTITION BY y.grp, y.period ORDER BY round(y.ytd_total + 1e-9, 2) DESC) AS ytd_rank
+    CASE WHEN y.status = 'submitted' THEN g.name WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade') END AS grade,
+    CASE WHEN y.status = 'submitted' THEN g.name_en WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade_en') END AS grade_en,
+    y.rank, y.group_size, y.ytd_total, coalesce(y.ytd_total / nullif(y.ytd_months, 0), 0) AS ytd_avg,
+    CASE WHEN y.status <> 'unranked' THEN rank() OVER (PARTITION BY y.grp, y.period, y.status = 'unranked' ORDER BY round(y.ytd_total + 1e-9, 2) DESC) END AS ytd_rank
 FROM ytd y
 ASOF LEFT JOIN grades g ON round(y.total + 1e-9, 2) >= g.min;
 

@@ -1,0 +1,133 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/govscore/govscore/period"
+)
+
+// mapParser reads a mapped file's rows into records, collecting problems.
+type mapParser struct {
+	m        *Mapping
+	l        *mapLayout
+	c        *catalog
+	t        *table
+	ps       *problems
+	reg      *registry
+	seen     map[[2]string]int
+	skipped  int
+	declared []string // metrics new to the catalog
+}
+
+// row turns one data row into a record; ok is false when it is skipped or has a problem.
+func (p *mapParser) row(row int, rec []string) (record, bool) {
+	if p.skips(rec) {
+		p.skipped++
+		return record{}, false
+	}
+	per, ok := p.period(row, rec)
+	if !ok {
+		return record{}, false
+	}
+	if !p.m.keep[per.Kind.String()] {
+		p.skipped++
+		return record{}, false
+	}
+	code, ok := p.dept(row, rec)
+	if ok && !p.active(row, code, per) {
+		ok = false
+	}
+	r := record{dept: code, period: per.String(), row: row, values: make([]float64, len(p.c.metrics))}
+	for i := range r.values {
+		r.values[i] = math.NaN()
+	}
+	for _, mc := range p.l.metrics {
+		v, err := p.value(cell(rec, mc.col), p.c.metrics[mc.metric])
+		if err != nil {
+			p.ps.add(row, p.t.colName(mc.col), "%s: %v", p.c.metrics[mc.metric].Code, err)
+			ok = false
+		}
+		r.values[mc.metric] = v
+	}
+	return r, ok && p.once(r)
+}
+
+func (p *mapParser) skips(rec []string) bool {
+	for i, s := range p.m.Skip {
+		v := cell(rec, p.l.skip[i])
+		switch {
+		case s.Blank && p.m.missing[strings.ToLower(v)]:
+			return true
+		case p.m.matchers[i] != nil && p.m.matchers[i].MatchString(v):
+			return true
+		}
+		for _, e := range s.Equals {
+			if strings.EqualFold(v, strings.TrimSpace(e)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *mapParser) period(row int, rec []string) (period.Period, bool) {
+	raw := p.m.Period.Value
+	if p.l.period >= 0 {
+		raw = cell(rec, p.l.period)
+	}
+	per, err := period.Parse(raw)
+	if err != nil && p.m.keep["month"] {
+		if serial, ferr := strconv.ParseFloat(raw, 64); ferr == nil {
+			per, err = period.FromExcelSerial(serial)
+		}
+	}
+	if err != nil {
+		p.ps.add(row, p.t.colName(p.l.period), "expected a period such as 2014-11, Q1 2020, 2020-Q1 or 2020, got %q", raw)
+		return per, false
+	}
+	return per, true
+}
+
+// active checks a listed department's active range (months) against the months of per.
+func (p *mapParser) active(row int, code string, per period.Period) bool {
+	d := p.c.depts[code]
+	ms := per.Months()
+	first, last := ms[0].String(), ms[len(ms)-1].String()
+	if (d.from == "" || last >= d.from) && (d.to == "" || first <= d.to) {
+		return true
+	}
+	p.ps.add(row, p.t.colName(p.l.period), "department %s (%s) is not active in %s: its active range is %s to %s",
+		code, d.name, per, orOpen(d.from), orOpen(d.to))
+	return false
+}
+
+// value reads one cell as the mapping says numbers are written; a missing cell is NaN, not 0.
+func (p *mapParser) value(s string, m Metric) (float64, error) {
+	if p.m.missing[strings.ToLower(s)] {
+		return math.NaN(), nil
+	}
+	clean := strings.ReplaceAll(s, p.m.Values.Thousands, "")
+	clean = strings.ReplaceAll(clean, p.m.Values.Decimal, ".")
+	if strings.ContainsAny(clean, ",\uff0c") {
+		return 0, fmt.Errorf("expected %s, got %q", want(m), s)
+	}
+	v, err := parseValue(clean, m)
+	if err != nil {
+		return 0, fmt.Errorf("expected %s, got %q", want(m), s)
+	}
+	return v, nil
+}
+
+// once rejects a department-period seen before in the same file.
+func (p *mapParser) once(r record) bool {
+	k := [2]string{r.dept, r.period}
+	if first, dup := p.seen[k]; dup {
+		p.ps.add(r.row, "", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
+		return false
+	}
+	p.seen[k] = r.row
+	return true
+}
