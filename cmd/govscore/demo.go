@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/govscore/govscore/dashboards"
 	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/period"
 	"github.com/govscore/govscore/report"
@@ -21,7 +22,8 @@ func init() {
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "demo", "[--dir DIR]", `Builds a plausible city (about 60 departments in two groups, 24 months, with a renamed
 department, a late starter, missing submissions, a revision, overdue requests and a veto),
-runs the whole pipeline into DIR/govscore.duckdb and prints the latest ranking.`)
+runs the whole pipeline into DIR/govscore.duckdb, prints the latest ranking and writes the
+dashboards into DIR/site.`)
 	dir := fs.String("dir", "govscore-demo", "where to write the sample files and the database")
 	seed := fs.Uint64("seed", 2014, "random seed")
 	if err := fs.Parse(args); err != nil {
@@ -63,6 +65,10 @@ runs the whole pipeline into DIR/govscore.duckdb and prints the latest ranking.`
 		return err
 	}
 	if err := report.Table(e.stdout, list, e.lang); err != nil {
+		return err
+	}
+	e.printf("\n")
+	if err := writeSite(ctx, e, db, filepath.Join(*dir, "site"), dashboards.Options{Lang: string(e.lang)}); err != nil {
 		return err
 	}
 	e.printf(e.lang.T("\n数据库:%s\n试试:govscore --db %s explain JXW --month %s\n", "\ndatabase: %s\ntry: govscore --db %s explain JXW --month %s\n"), dbPath, dbPath, last)
