@@ -50,3 +50,9 @@ func writeAligned(w io.Writer, rows [][]string, right map[int]bool) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// Aligned writes rows as columns padded to their widest cell (CJK counted double); right-aligned
+// columns are marked in right.
+func Aligned(w io.Writer, rows [][]string, right map[int]bool) error {
+	return writeAligned(w, rows, right)
+}

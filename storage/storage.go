@@ -25,7 +25,7 @@ var pidRE = regexp.MustCompile(`PID (\d+)`)
 func Open(ctx context.Context, path string) (*sql.DB, error) {
 	db, err := sql.Open("duckdb", path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, explainOpen(path, err) // the driver opens the file here, so a lock shows here
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()

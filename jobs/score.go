@@ -1,0 +1,64 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/govscore/govscore/dashboards"
+	"github.com/govscore/govscore/scoring"
+)
+
+// Score re-scores the periods whose data changed, then re-renders the dashboards when scores
+// changed (or the last render failed, or none was done since the process started).
+func (e *Env) Score(ctx context.Context, run *Run) error {
+	sum, err := scoring.Run(ctx, e.DB, e.Rules, scoring.Options{Now: e.Now})
+	if err != nil {
+		return fmt.Errorf("score: %w", err)
+	}
+	e.mu.Lock()
+	if !sum.UpToDate {
+		e.needRender = true
+		run.Rows = int(sum.Lines)
+		run.Note("scored %s", strings.Join(sum.Periods, " "))
+	} else {
+		run.Note("scores up to date")
+	}
+	render := e.Config.Site != "" && (e.needRender || !e.rendered)
+	e.mu.Unlock()
+	if !render {
+		return nil
+	}
+	if err := e.render(ctx); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	e.needRender, e.rendered = false, true
+	e.mu.Unlock()
+	run.Note("dashboards rendered into %s", e.Config.Site)
+	return nil
+}
+
+// render writes the site into a fresh folder and swaps it in, so the server never shows half a site.
+func (e *Env) render(ctx context.Context) error {
+	site := filepath.Clean(e.Config.Site)
+	next, old := site+".next", site+".old"
+	os.RemoveAll(next)
+	if err := os.MkdirAll(next, 0o755); err != nil {
+		return fmt.Errorf("render dashboards: %w", err)
+	}
+	if err := dashboards.Write(ctx, e.DB, next, dashboards.Options{Lang: e.Config.Lang}); err != nil {
+		os.RemoveAll(next)
+		return fmt.Errorf("render dashboards: %w", err)
+	}
+	os.RemoveAll(old)
+	if err := os.Rename(site, old); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("render dashboards: %w", err)
+	}
+	if err := os.Rename(next, site); err != nil {
+		return fmt.Errorf("render dashboards: %w", err)
+	}
+	return os.RemoveAll(old)
+}

@@ -1,0 +1,77 @@
+package server
+
+import (
+	_ "embed"
+	"html/template"
+	"net/http"
+	"strconv"
+
+	"github.com/govscore/govscore/jobs"
+	"github.com/govscore/govscore/report"
+)
+
+//go:embed status.html
+var statusHTML string
+
+var statusPage = template.Must(template.New("status").Funcs(template.FuncMap{
+	"t":    func(l report.Lang, zh, en string) string { return l.T(zh, en) },
+	"time": localTime,
+}).Parse(statusHTML))
+
+// jobsData is what the status page and /api/jobs show.
+type jobsData struct {
+	Lang      report.Lang    `json:"-"`
+	Runs      []jobs.Record  `json:"runs"`
+	Reminders []jobs.Missing `json:"reminders"`
+}
+
+func (s *server) jobsData(r *http.Request) (*jobsData, error) {
+	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
+	if err != nil || limit <= 0 || limit > 1000 {
+		limit = 100
+	}
+	runs, err := jobs.Recent(r.Context(), s.db, limit, r.URL.Query().Get("job"))
+	if err != nil {
+		return nil, err
+	}
+	missing, err := jobs.Reminders(r.Context(), s.db)
+	if err != nil {
+		return nil, err
+	}
+	return &jobsData{Lang: s.opts.Lang, Runs: runs, Reminders: missing}, nil
+}
+
+// jobsJSON answers GET /api/jobs[?job=NAME&limit=N]: recent runs and the reminder list.
+func (s *server) jobsJSON(w http.ResponseWriter, r *http.Request) {
+	d, err := s.jobsData(r)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, d)
+}
+
+// jobsPage is the status page of job runs.
+func (s *server) jobsPage(w http.ResponseWriter, r *http.Request) {
+	d, err := s.jobsData(r)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := statusPage.Execute(w, d); err != nil {
+		s.opts.Log.Error("status page", "err", err)
+	}
+}
+
+func (s *server) placeholder(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	l := s.opts.Lang
+	template.Must(template.New("p").Parse(`<!doctype html><html><head><meta charset="utf-8"><title>govscore</title></head><body>
+<h1>govscore</h1><p>{{.Msg}}</p><ul><li><a href="/jobs">{{.Jobs}}</a></li><li><a href="/api/rankings?month=">/api/rankings?month=YYYY-MM</a></li></ul></body></html>`)).
+		Execute(w, map[string]string{
+			"Msg":  l.T("看板尚未生成:评分任务在有数据后生成。", "The dashboards are not rendered yet: the score job renders them once there is data."),
+			"Jobs": l.T("任务运行记录", "Job runs"),
+		})
+}

@@ -1,0 +1,110 @@
+// Package server answers HTTP for `govscore serve`: the rendered dashboards, the rankings as
+// JSON, the job runs, and a health check.
+package server
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/govscore/govscore/period"
+	"github.com/govscore/govscore/report"
+	"github.com/govscore/govscore/scoring"
+)
+
+// Options say where the dashboards are and how pages speak.
+type Options struct {
+	Site string      // the rendered dashboards folder
+	Lang report.Lang // zh or en
+	Log  *slog.Logger
+}
+
+type server struct {
+	db   *sql.DB
+	opts Options
+}
+
+// New is the handler of every route.
+func New(db *sql.DB, opts Options) http.Handler {
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	s := &server{db: db, opts: opts}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.health)
+	mux.HandleFunc("GET /api/rankings", s.rankings)
+	mux.HandleFunc("GET /api/jobs", s.jobsJSON)
+	mux.HandleFunc("GET /jobs", s.jobsPage)
+	mux.HandleFunc("GET /", s.site)
+	return mux
+}
+
+// health answers 200 while the database answers.
+func (s *server) health(w http.ResponseWriter, r *http.Request) {
+	if err := s.db.PingContext(r.Context()); err != nil {
+		http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}
+
+// rankings answers GET /api/rankings?month=YYYY-MM[&group=G] with rank --format csv's fields.
+func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := period.Parse(q.Get("month"))
+	if q.Get("month") == "" || err != nil {
+		jsonError(w, http.StatusBadRequest, "month: expected YYYY-MM, e.g. ?month=2014-11")
+		return
+	}
+	list, err := scoring.Rank(r.Context(), s.db, p.String(), q.Get("group"))
+	if errors.Is(err, scoring.ErrNotScored) {
+		jsonError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	out := make([]map[string]any, len(list))
+	for i, st := range list {
+		out[i] = report.Object(st)
+	}
+	writeJSON(w, out)
+}
+
+// site serves the rendered dashboards, or a page saying they are not rendered yet.
+func (s *server) site(w http.ResponseWriter, r *http.Request) {
+	if _, err := os.Stat(filepath.Join(s.opts.Site, "index.html")); err != nil && r.URL.Path == "/" {
+		s.placeholder(w)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	http.FileServer(http.Dir(s.opts.Site)).ServeHTTP(w, r)
+}
+
+func (s *server) fail(w http.ResponseWriter, err error) {
+	s.opts.Log.Error("http", "err", err)
+	jsonError(w, http.StatusInternalServerError, err.Error())
+}
+
+func jsonError(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+func localTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }

@@ -1,0 +1,2 @@
+-- Forgets the previous reminder list: the table holds the newest list only.
+DELETE FROM reminders;
