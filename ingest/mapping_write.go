@@ -120,13 +120,16 @@ func (m *Mapping) write(ctx context.Context, tx *sql.Tx, p *mapParser, opts Opti
 		return nil
 	}
 	now := opts.now().UTC()
+	var depts, names [][]any
 	for _, d := range p.reg.list {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO depts VALUES (?, ?, ?, NULL, NULL, ?)`, d.code, d.name, d.grp, now); err != nil {
-			return fmt.Errorf("register department %s: %w", d.code, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dept_names VALUES (?, ?, true)`, d.name, d.code); err != nil {
-			return fmt.Errorf("register department %s: %w", d.code, err)
-		}
+		depts = append(depts, []any{d.code, d.name, d.grp, now})
+		names = append(names, []any{d.name, d.code})
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO depts VALUES `, `(?, ?, ?, NULL, NULL, ?)`, depts); err != nil {
+		return fmt.Errorf("register departments: %w", err)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO dept_names VALUES `, `(?, ?, true)`, names); err != nil {
+		return fmt.Errorf("register departments: %w", err)
 	}
 	// a new department changes who is listed in every period already scored
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO dirty_periods SELECT DISTINCT period FROM activity`); err != nil {
@@ -135,6 +138,25 @@ func (m *Mapping) write(ctx context.Context, tx *sql.Tx, p *mapParser, opts Opti
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit VALUES (?, ?, 'depts.register', ?)`, now, actor(opts),
 		fmt.Sprintf("%s (mapping %s): %d departments registered: %s", p.t.file, m.Name, len(p.reg.list), strings.Join(p.reg.codes(), ", ")))
 	return err
+}
+
+// insertRows runs one multi-row INSERT per few hundred rows: one statement per row is slow in
+// DuckDB when a file registers thousands of departments.
+func insertRows(ctx context.Context, tx *sql.Tx, insert, tuple string, rows [][]any) error {
+	const chunk = 400
+	for start := 0; start < len(rows); start += chunk {
+		part := rows[start:min(start+chunk, len(rows))]
+		tuples := make([]string, len(part))
+		var args []any
+		for i, r := range part {
+			tuples[i] = tuple
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, insert+strings.Join(tuples, ", "), args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (r *registry) codes() []string {
