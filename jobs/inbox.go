@@ -28,6 +28,9 @@ func (e *Env) Inbox(ctx context.Context, run *Run) error {
 	if err != nil {
 		return err
 	}
+	if len(files) == 0 {
+		run.Idle()
+	}
 	ingested, repeats, rejected := 0, 0, 0
 	for _, f := range files {
 		if run.Stopping() || ctx.Err() != nil {

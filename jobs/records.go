@@ -21,13 +21,14 @@ type Record struct {
 	Detail   string     `json:"detail"`
 }
 
-// Recent lists the newest limit runs, of one job or (job empty) of all.
-func Recent(ctx context.Context, db *sql.DB, limit int, job string) ([]Record, error) {
+// Recent lists the newest limit runs, of one job or (job empty) of all; idle runs (nothing to
+// do) only when idle is true.
+func Recent(ctx context.Context, db *sql.DB, limit int, job string, idle bool) ([]Record, error) {
 	var j any
 	if job != "" {
 		j = job
 	}
-	rows, err := db.QueryContext(ctx, query("jobRuns"), limit, j)
+	rows, err := db.QueryContext(ctx, query("jobRuns"), limit, j, idle)
 	if err != nil {
 		return nil, fmt.Errorf("job runs: %w", err)
 	}

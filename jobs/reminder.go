@@ -16,6 +16,7 @@ func (e *Env) Remind(ctx context.Context, run *Run) error {
 	day := e.Config.Reminder.Day
 	if now.Day() < day {
 		run.Note("day %d of the month: reminders start on day %d", now.Day(), day)
+		run.Idle()
 		return nil
 	}
 	due, err := period.ParseMonth(now.Format("2006-01"))

@@ -26,6 +26,7 @@ type Run struct {
 	Job, Cause  string
 	Files, Rows int
 	Log         *slog.Logger
+	idle        bool
 	notes       []string
 	then        []string
 	stop        <-chan struct{}
@@ -35,6 +36,9 @@ type Run struct {
 func (r *Run) Note(format string, args ...any) {
 	r.notes = append(r.notes, fmt.Sprintf(format, args...))
 }
+
+// Idle says the run found nothing to do: it is recorded as idle, which listings hide by default.
+func (r *Run) Idle() { r.idle = true }
 
 // Then asks for another job to run when this one ends (score after new data).
 func (r *Run) Then(job string) {

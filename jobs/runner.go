@@ -14,6 +14,9 @@ import (
 	"github.com/robfig/cron/v3"
 )
 
+// idleKept is how long runs that found nothing to do stay recorded.
+const idleKept = 7 * 24 * time.Hour
+
 // Job is one entry of the job table: a name, a cron spec ("off" = only when asked) and the work.
 type Job struct {
 	Name     string
@@ -75,6 +78,9 @@ func NewRunner(db *sql.DB, table []Job, loc *time.Location, log *slog.Logger, no
 func (r *Runner) Start() error {
 	if _, err := r.db.ExecContext(r.ctx, query("jobRunsInterrupted"), r.now().UTC()); err != nil {
 		return fmt.Errorf("jobs: mark interrupted runs: %w", err)
+	}
+	if _, err := r.db.ExecContext(r.ctx, query("jobRunsPrune"), r.now().Add(-idleKept).UTC()); err != nil {
+		return fmt.Errorf("jobs: prune idle runs: %w", err)
 	}
 	var due []string
 	for _, name := range r.order {
@@ -191,10 +197,14 @@ func call(ctx context.Context, e *entry, run *Run) (err error) {
 
 func (r *Runner) finish(run *Run, err error) {
 	status, msg := "ok", sql.NullString{}
-	if err != nil {
+	switch {
+	case err != nil:
 		status, msg = "failed", sql.NullString{String: err.Error(), Valid: true}
 		run.Log.Error("job failed", "run", run.ID, "err", err)
-	} else {
+	case run.idle:
+		status = "idle"
+		run.Log.Debug("job idle", "run", run.ID, "detail", run.detail())
+	default:
 		run.Log.Info("job done", "run", run.ID, "cause", run.Cause, "files", run.Files, "rows", run.Rows, "detail", run.detail())
 	}
 	_, dbErr := r.db.ExecContext(context.Background(), query("jobRunFinish"), run.ID, status, r.now().UTC(),

@@ -12,7 +12,7 @@ import (
 // runs lists job's recorded runs as "status cause" lines, oldest first.
 func runs(t *testing.T, db *sql.DB, job string) []Record {
 	t.Helper()
-	list, err := Recent(context.Background(), db, 1000, job)
+	list, err := Recent(context.Background(), db, 1000, job, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,9 @@ func (e *Env) Score(ctx context.Context, run *Run) error {
 	render := e.Config.Site != "" && (e.needRender || !e.rendered)
 	e.mu.Unlock()
 	if !render {
+		if sum.UpToDate {
+			run.Idle()
+		}
 		return nil
 	}
 	if err := e.render(ctx); err != nil {

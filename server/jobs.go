@@ -30,7 +30,7 @@ func (s *server) jobsData(r *http.Request) (*jobsData, error) {
 	if err != nil || limit <= 0 || limit > 1000 {
 		limit = 100
 	}
-	runs, err := jobs.Recent(r.Context(), s.db, limit, r.URL.Query().Get("job"))
+	runs, err := jobs.Recent(r.Context(), s.db, limit, r.URL.Query().Get("job"), r.URL.Query().Get("all") != "")
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,12 +22,13 @@ func runJobs(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "run" {
 		return runJobOnce(ctx, e, args[1:])
 	}
-	fs := newFlags(e, "jobs", "[--limit N] [--job NAME] [--format table|json]", `Lists the newest runs of the unattended jobs (job, start, end, status, files, rows, error)
+	fs := newFlags(e, "jobs", "[--limit N] [--job NAME] [--all] [--format table|json]", `Lists the newest runs of the unattended jobs (job, start, end, status, files, rows, error)
 and the departments on the reminder list. While `+"`govscore serve`"+` holds the database, open
 http://ADDR/jobs or GET /api/jobs instead.`)
 	limit := fs.Int("limit", 30, "how many runs")
 	job := fs.String("job", "", "only this job: "+strings.Join(jobs.Names, ", "))
 	format := fs.String("format", "table", "table or json")
+	all := fs.Bool("all", false, "also idle runs (ran, found nothing to do)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -35,7 +37,7 @@ http://ADDR/jobs or GET /api/jobs instead.`)
 		return err
 	}
 	defer db.Close()
-	runs, err := jobs.Recent(ctx, db, *limit, *job)
+	runs, err := jobs.Recent(ctx, db, *limit, *job, *all)
 	if err != nil {
 		return err
 	}
@@ -101,6 +103,9 @@ func runJobOnce(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("jobs run: name a job: %s", strings.Join(jobs.Names, ", "))
 	}
 	name := args[0]
+	if !slices.Contains(jobs.Names, name) {
+		return fmt.Errorf("jobs run: no job %q: expected one of %s", name, strings.Join(jobs.Names, ", "))
+	}
 	cfg, err := loadConfig(e, fs, args[1:])
 	if err != nil {
 		return err
@@ -117,7 +122,7 @@ func runJobOnce(ctx context.Context, e *env, args []string) error {
 	d.runner.Run(name, "manual")
 	d.runner.Wait()
 	d.runner.Stop(cfg.Shutdown)
-	runs, err := jobs.Recent(ctx, d.env.DB, 5, "")
+	runs, err := jobs.Recent(ctx, d.env.DB, 5, "", true)
 	if err != nil {
 		return err
 	}

@@ -242,6 +242,7 @@ func testServeKill9(t *testing.T, bin string) {
 	rng := rand.New(rand.NewPCG(uint64(seed), 1))
 	t.Logf("%d files, %d kills, seed %d", files, killRounds, seed)
 	args := append(fastSchedules, "--settle", "0s")
+	sigtermMidway(t, bin, dir, inbox, files, args)
 	midway := 0
 	for i := 0; i < killRounds; i++ {
 		p := startServe(t, bin, dir, args...)
@@ -265,6 +266,25 @@ func testServeKill9(t *testing.T, bin string) {
 	}
 	checkExactlyOnce(t, dir, files)
 	t.Logf("%d kills (%d with files still waiting), %d files, none lost or duplicated", killRounds, midway, files)
+}
+
+// sigtermMidway stops serve with SIGTERM while the inbox job works: it must finish the file in
+// hand, take no more, record the run and close the database.
+func sigtermMidway(t *testing.T, bin, dir, inbox string, files int, args []string) {
+	t.Helper()
+	p := startServe(t, bin, dir, args...)
+	for deadline := time.Now().Add(30 * time.Second); countFiles(t, inbox) > files-5; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			p.kill9()
+			t.Fatalf("the inbox job took nothing in 30 s:\n%s", p.stderr())
+		}
+	}
+	p.stop(t)
+	left := countFiles(t, inbox)
+	if left == 0 || !strings.Contains(p.stderr(), "database closed") || !strings.Contains(p.stderr(), "files left for the next run") {
+		t.Fatalf("after SIGTERM mid-inbox: %d files left; want some left, the run recorded as stopping, the database closed:\n%s", left, p.stderr())
+	}
+	t.Logf("SIGTERM mid-inbox: stopped cleanly with %d of %d files left", left, files)
 }
 
 // splitMonths writes one inbox file per row of each month's generated file; it returns the count.
@@ -321,7 +341,40 @@ func checkExactlyOnce(t *testing.T, dir string, files int) {
 		t.Fatalf("batches %d (distinct %d), activity rows %d, department-months %d, current %d, max version %d; want %d each and version 1",
 			batches, hashes, rows, pairs, current, versions, files)
 	}
-	var interrupted int
-	db.QueryRow(`SELECT count(*) FROM job_runs WHERE status = 'interrupted'`).Scan(&interrupted)
-	t.Logf("%d runs recorded as interrupted", interrupted)
+	var interrupted, repeats int
+	db.QueryRow(`SELECT count(*) FILTER (status = 'interrupted'),
+		coalesce(sum(CAST(nullif(regexp_extract(detail, '(\d+) repeats', 1), '') AS INTEGER)), 0) FROM job_runs`).Scan(&interrupted, &repeats)
+	t.Logf("%d runs recorded as interrupted; %d files found again after a kill between commit and move (repeats, archived)", interrupted, repeats)
+}
+
+func TestJobsRunOnceAndList(t *testing.T) {
+	dir := t.TempDir()
+	start, _ := period.ParseMonth("2014-01")
+	if _, err := synth.Generate(filepath.Join(dir, "gen"), synth.Spec{Scale: synth.Scales["city"], Start: start, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "g.duckdb")
+	if _, stderr, err := govscore(t, "--db", db, "depts", "import", filepath.Join(dir, "gen", "depts.csv")); err != nil {
+		t.Fatal(err, stderr)
+	}
+	inbox := filepath.Join(dir, "inbox")
+	os.MkdirAll(inbox, 0o755)
+	b, _ := os.ReadFile(filepath.Join(dir, "gen", "activity-2014-01.csv"))
+	dropFile(t, inbox, "jan.csv", b)
+	folders := []string{"--inbox", inbox, "--archive", filepath.Join(dir, "archive"), "--rejected", filepath.Join(dir, "rejected"),
+		"--site", filepath.Join(dir, "site"), "--settle", "0s"}
+	out, stderr, err := govscore(t, append([]string{"--db", db, "--lang", "en", "jobs", "run", "inbox"}, folders...)...)
+	if err != nil {
+		t.Fatal(err, stderr)
+	}
+	if !strings.Contains(out, "1 ingested") || !strings.Contains(out, "after inbox") || !strings.Contains(out, "scored 2014-01") {
+		t.Fatalf("jobs run inbox printed:\n%s%s", out, stderr)
+	}
+	out, _, err = govscore(t, "--db", db, "jobs", "--format", "json")
+	if err != nil || !strings.Contains(out, `"job": "score"`) || !strings.Contains(out, `"cause": "manual"`) {
+		t.Fatalf("jobs --format json: %v\n%s", err, out)
+	}
+	if _, _, err := govscore(t, "--db", db, "jobs", "run", "nosuch"); err == nil {
+		t.Fatal("jobs run accepted an unknown job")
+	}
 }

@@ -8,7 +8,7 @@ CREATE TABLE job_runs (
     id          BIGINT PRIMARY KEY,
     job         VARCHAR NOT NULL,   -- inbox, pull, score, reminder
     cause       VARCHAR NOT NULL,   -- schedule, catchup, after <job>, manual
-    status      VARCHAR NOT NULL,   -- running, ok, failed, skipped, interrupted
+    status      VARCHAR NOT NULL,   -- running, ok, idle (nothing to do), failed, skipped, interrupted
     started_at  TIMESTAMP NOT NULL, -- UTC
     finished_at TIMESTAMP,
     files       INTEGER NOT NULL,   -- files taken (inbox, pull)
