@@ -52,10 +52,18 @@ func Run(ctx context.Context, db *sql.DB, rs *RuleSet, opts Options) (Summary, e
 }
 
 type engine struct {
-	tx  *sql.Tx
-	rs  *RuleSet
-	now func() time.Time
+	tx      *sql.Tx
+	rs      *RuleSet
+	now     func() time.Time
+	reasons string // format reason text for periods from this one on (see eagerReasons); "~": none
+	only    string // explain: score this one department only
 }
+
+// eagerReasons is how many department-periods a run formats reason text for, newest periods
+// first. Reasons cost far more than points (a printf for each of ~8 lines per department-month):
+// a city's year gets them all, a province's newest month; the other lines are stored without
+// reasons, and explain renders a department-period's reasons when asked.
+var eagerReasons = 5000
 
 func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 	started := e.now().UTC()
@@ -70,6 +78,9 @@ func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 	if err := e.prepare(ctx, lineScope, resultScope, sum.Run); err != nil {
 		return sum, err
 	}
+	if err := e.reasonsFrom(ctx); err != nil {
+		return sum, err
+	}
 	for _, stage := range []int{1, 2} {
 		if err := e.runRules(ctx, stage); err != nil {
 			return sum, err
@@ -82,6 +93,29 @@ func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 		return sum, err
 	}
 	return sum, e.record(ctx, sum, started)
+}
+
+// reasonsFrom picks the newest periods of the scope, eagerReasons department-periods at most,
+// whose lines get their reason text now.
+func (e *engine) reasonsFrom(ctx context.Context) error {
+	rows, err := e.tx.QueryContext(ctx, `SELECT period, count(*) FROM sub GROUP BY period ORDER BY period DESC`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	e.reasons = "~"
+	for n := 0; rows.Next(); {
+		var p string
+		var c int
+		if err := rows.Scan(&p, &c); err != nil {
+			return err
+		}
+		if n += c; n > eagerReasons {
+			break
+		}
+		e.reasons = p
+	}
+	return rows.Err()
 }
 
 func (e *engine) exec(ctx context.Context, names ...string) error {
@@ -250,13 +284,20 @@ func (e *engine) grades(ctx context.Context, run int64) error {
 		}
 	}
 	low := e.rs.Lowest()
-	vars := fmt.Sprintf(`SET VARIABLE run_id = %d; SET VARIABLE lowest_grade = '%s'; SET VARIABLE lowest_grade_en = '%s'; SET VARIABLE bonus_cap = %s; SET VARIABLE absent = '%s'`,
-		run, quote(low.Name), quote(low.NameEN), floatOrNull(e.rs.BonusCap), quote(e.rs.Absent))
+	vars := fmt.Sprintf(`SET VARIABLE run_id = %d; SET VARIABLE lowest_grade = '%s'; SET VARIABLE lowest_grade_en = '%s'; SET VARIABLE bonus_cap = %s; SET VARIABLE absent = '%s'; SET VARIABLE only_dept = %s`,
+		run, quote(low.Name), quote(low.NameEN), floatOrNull(e.rs.BonusCap), quote(e.rs.Absent), stringOrNull(e.only))
 	_, err := e.tx.ExecContext(ctx, vars)
 	return err
 }
 
 func quote(s string) string { return strings.ReplaceAll(s, "'", "''") }
+
+func stringOrNull(s string) string {
+	if s == "" {
+		return "CAST(NULL AS VARCHAR)"
+	}
+	return "'" + quote(s) + "'"
+}
 
 func floatOrNull(f *float64) string {
 	if f == nil {

@@ -44,6 +44,17 @@ func Rank(ctx context.Context, db *sql.DB, period, g string) ([]Standing, error)
 		return nil, fmt.Errorf("rank %s: %w", period, err)
 	}
 	defer rows.Close()
+	out, err := scanStandings(rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("rank %s: %w", period, ErrNotScored)
+	}
+	return out, nil
+}
+
+func scanStandings(rows *sql.Rows) ([]Standing, error) {
 	var out []Standing
 	for rows.Next() {
 		var s Standing
@@ -60,13 +71,7 @@ func Rank(ctx context.Context, db *sql.DB, period, g string) ([]Standing, error)
 		}
 		out = append(out, s)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("rank %s: %w", period, ErrNotScored)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // Line is one score line, as explain shows it.
@@ -97,26 +102,49 @@ type Explanation struct {
 }
 
 // Explain gathers a department-period's standing, its score lines and the data behind them.
+// Reasons a large run did not format are rendered here, for this department-period only.
 func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation, error) {
-	all, err := Rank(ctx, db, period, "")
+	st, err := standing(ctx, db, dept, period)
 	if err != nil {
 		return nil, err
 	}
-	ex := &Explanation{}
-	found := false
-	for _, s := range all {
-		if s.DeptCode == dept {
-			ex.Standing, found = s, true
-		}
-	}
-	if !found {
-		return nil, fmt.Errorf("explain %s %s: the department is unknown or was not active in %s", dept, period, period)
-	}
+	ex := &Explanation{Standing: st}
 	if ex.Lines, err = lines(ctx, db, dept, period); err != nil {
 		return nil, err
 	}
+	if err := fillReasons(ctx, db, dept, period, ex.Lines); err != nil {
+		return nil, fmt.Errorf("explain %s %s: %w", dept, period, err)
+	}
 	ex.Versions, err = versions(ctx, db, dept, period)
 	return ex, err
+}
+
+// standing is one department's result for a period.
+func standing(ctx context.Context, db *sql.DB, dept, period string) (Standing, error) {
+	rows, err := db.QueryContext(ctx, sqlfs.Query("standing"), period, dept)
+	if err != nil {
+		return Standing{}, fmt.Errorf("explain %s %s: %w", dept, period, err)
+	}
+	defer rows.Close()
+	all, err := scanStandings(rows)
+	if err != nil || len(all) == 1 {
+		return first(all), err
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM results WHERE period = ?`, period).Scan(&n); err != nil {
+		return Standing{}, err
+	}
+	if n == 0 {
+		return Standing{}, fmt.Errorf("explain %s %s: %w", dept, period, ErrNotScored)
+	}
+	return Standing{}, fmt.Errorf("explain %s %s: the department is unknown or was not active in %s", dept, period, period)
+}
+
+func first(all []Standing) Standing {
+	if len(all) == 0 {
+		return Standing{}
+	}
+	return all[0]
 }
 
 func lines(ctx context.Context, db *sql.DB, dept, period string) ([]Line, error) {

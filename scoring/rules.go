@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -40,10 +41,14 @@ func (e *engine) runRules(ctx context.Context, stage int) error {
 
 func (e *engine) runRule(ctx context.Context, r Rule) error {
 	body := strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
+	// DuckDB evaluates a CASE branch only for the rows that take it: reasons of periods before
+	// e.reasons are never formatted
+	from := "'" + quote(e.reasons) + "'"
+	reasons := `CASE WHEN period >= ` + from + ` THEN CAST(reason AS VARCHAR) ELSE '' END AS reason,
+    CASE WHEN period >= ` + from + ` THEN CAST(reason_en AS VARCHAR) ELSE '' END AS reason_en`
 	q := `CREATE OR REPLACE TEMP TABLE rule_out AS
 SELECT CAST(dept_code AS VARCHAR) AS dept_code, CAST(period AS VARCHAR) AS period, CAST(item AS VARCHAR) AS item,
-    CAST(points AS DOUBLE) AS points, CAST(max_points AS DOUBLE) AS max_points,
-    CAST(reason AS VARCHAR) AS reason, CAST(reason_en AS VARCHAR) AS reason_en
+    CAST(points AS DOUBLE) AS points, CAST(max_points AS DOUBLE) AS max_points, ` + reasons + `
 FROM (` + body + "\n) rule"
 	if _, err := e.tx.ExecContext(ctx, q); err != nil {
 		return &RuleError{File: r.File, Msg: err.Error()}
@@ -101,5 +106,27 @@ func (e *engine) record(ctx context.Context, sum Summary, started time.Time) err
 		}
 	}
 	_, err = e.tx.ExecContext(ctx, `INSERT INTO indicators VALUES ('adjustment', '办公室调整', 'Office adjustment', 'adjustment', NULL, ?)`, len(e.rs.Rules)+1)
-	return err
+	if err != nil {
+		return err
+	}
+	return e.saveRuleFiles(ctx)
+}
+
+// saveRuleFiles keeps the rule set's files under its hash, for explain to render reasons later.
+func (e *engine) saveRuleFiles(ctx context.Context) error {
+	files := map[string]string{}
+	for f, body := range e.rs.SQL {
+		files[f] = body
+	}
+	raw, err := fs.ReadFile(e.rs.fsys, "ruleset.yaml")
+	if err != nil {
+		return fmt.Errorf("score: keep rule set: %w", err)
+	}
+	files["ruleset.yaml"] = string(raw)
+	for f, body := range files {
+		if _, err := e.tx.ExecContext(ctx, `INSERT OR IGNORE INTO rule_files VALUES (?, ?, ?)`, e.rs.Hash, f, body); err != nil {
+			return fmt.Errorf("score: keep rule set: %w", err)
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 -- Builds what rules read, for the periods in `scope`:
 --   cur    every department-period's current activity, a metric not reported counted as 0
---   target every active department × scope period, and whether it submitted
+--   target every active department × scope period, and whether it submitted; only department
+--          getvariable('only_dept') when set (explain renders one department's reasons)
 --   sub    the submitted ones, with their group, metrics and parameters as columns
 --   lines  the score lines produced so far, empty
 CREATE OR REPLACE TEMP VIEW cur AS
@@ -15,7 +16,8 @@ CREATE OR REPLACE TEMP TABLE target AS
 SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
 FROM depts d
 JOIN scope s ON period_active(s.period, d.active_from, d.active_to)
-LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period;
+LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period
+WHERE getvariable('only_dept') IS NULL OR d.code = getvariable('only_dept');
 
 CREATE OR REPLACE TEMP TABLE sub AS
 SELECT t.dept_code, t.grp, t.period, c.* EXCLUDE (dept_code, period), p.* EXCLUDE (grp)

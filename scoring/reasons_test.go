@@ -1,0 +1,77 @@
+package scoring
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore/period"
+	"github.com/govscore/govscore/storage"
+	"github.com/govscore/govscore/synth"
+)
+
+// TestLazyReasons: a run too large to format reasons stores lines without them, and explain
+// renders exactly the reasons an eager run would have stored.
+func TestLazyReasons(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	files, err := synth.Generate(dir, synth.Spec{Scale: synth.Scale{Name: "t", Depts: 12, Months: 3}, Start: period.MustParse("2014-01"), Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := storage.Open(ctx, filepath.Join(dir, "g.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := ingest.Departments(ctx, db, files.Depts, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files.Activity {
+		if _, err := ingest.File(ctx, db, f, ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := func() time.Time { return time.Date(2014, 4, 1, 0, 0, 0, 0, time.UTC) }
+	explainAll := func(full bool) map[string][]Line {
+		if _, err := Run(ctx, db, Default(), Options{Full: full, Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]Line{}
+		all, err := Rank(ctx, db, "2014-02", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range all {
+			ex, err := Explain(ctx, db, s.DeptCode, "2014-02")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[s.DeptCode] = ex.Lines
+		}
+		return out
+	}
+	saved := eagerReasons
+	eagerReasons = 12 // 2014-03's dozen departments only
+	lazy := explainAll(false)
+	eagerReasons = saved
+	var stored string
+	if err := db.QueryRow(`SELECT count(DISTINCT period) || ' ' || min(period) FROM score_lines WHERE reason <> '' OR reason_en <> ''`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored != "1 2014-03" {
+		t.Fatalf("periods with reasons stored = %q, want only the newest, 2014-03", stored)
+	}
+	eager := explainAll(true)
+	if len(lazy) == 0 || !reflect.DeepEqual(lazy, eager) {
+		t.Fatalf("reasons rendered by explain differ from those stored by an eager run:\nlazy  %v\neager %v", lazy, eager)
+	}
+	for _, l := range eager["JXW"] {
+		if l.Reason == "" || l.ReasonEN == "" || l.Reason == notRenderedZH {
+			t.Errorf("JXW line %s/%s has no reason: %+v", l.Indicator, l.Item, l)
+		}
+	}
+}
