@@ -24,8 +24,15 @@ type echart interface {
 	GetAssets() opts.Assets
 }
 
-// grid leaves room for long category labels (department names) on the left.
-var grid = opts.Grid{Left: "3%", Right: "6%", Top: "40", Bottom: "30", ContainLabel: opts.Bool(true)}
+// grid leaves room for long category labels (department names) on the left, and for the
+// legend on top when there is one.
+func grid(legend bool) opts.Grid {
+	top := "28"
+	if legend {
+		top = "48"
+	}
+	return opts.Grid{Left: "3%", Right: "6%", Top: top, Bottom: "30", ContainLabel: opts.Bool(true)}
+}
 
 // initOpts is the whole initialization of one chart: a fixed ID (so output is byte-identical)
 // and echarts loaded from the site itself, never from a CDN.
@@ -36,14 +43,17 @@ func initOpts(id, root string, height int) opts.Initialization {
 	}
 }
 
-// common are the options every chart shares.
-func common(init opts.Initialization, legend bool) []charts.GlobalOpts {
+// common are the options every chart shares; g replaces the default grid.
+func common(init opts.Initialization, legend bool, g ...opts.Grid) []charts.GlobalOpts {
+	if len(g) == 0 {
+		g = []opts.Grid{grid(legend)}
+	}
 	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(init),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Top: "0"}),
-		charts.WithGridOpts(grid),
+		charts.WithGridOpts(g...),
 	}
 }
 

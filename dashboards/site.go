@@ -24,7 +24,7 @@ type site struct {
 	cur       []result            // the chosen month's results, by group and rank
 	byDept    map[string][]result // each department's months, oldest first
 	deptCodes []string            // every department with a result, sorted
-	groups    []string            // groups in the chosen month, sorted
+	groups    []string            // groups in the chosen month, largest first
 	grades    []string            // grade names, best first
 	gradeIdx  map[string]int
 	avgs      map[[2]string]float64 // this month's average points per group and indicator, built on first use
@@ -58,7 +58,14 @@ func newSite(d *data, l lang) *site {
 		s.gradeIdx[g] = i
 	}
 	sort.Strings(s.deptCodes)
-	sort.Strings(s.groups)
+	size := map[string]int{}
+	for _, r := range s.cur {
+		size[r.Group]++
+	}
+	sort.Slice(s.groups, func(i, j int) bool { // the largest group first, e.g. 市级部门
+		a, b := s.groups[i], s.groups[j]
+		return size[a] > size[b] || size[a] == size[b] && a < b
+	})
 	return s
 }
 

@@ -122,7 +122,10 @@ func (s *site) trendSection() section {
 
 // heatRows are the departments of the heatmap: this month's ranking, or its lowest totals when large.
 func (s *site) heatRows() ([]result, bool) {
-	rows := append([]result{}, s.cur...)
+	var rows []result
+	for _, g := range s.groups {
+		rows = append(rows, s.groupResults(g)...)
+	}
 	if len(rows) <= maxHeatRows {
 		return rows, true
 	}
@@ -149,11 +152,10 @@ func (s *site) heatmapSection() section {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	hm.SetGlobalOptions(append(common(init, false),
+	hm.SetGlobalOptions(append(common(init, false, opts.Grid{Left: "3%", Right: "3%", Top: "10", Bottom: "70", ContainLabel: opts.Bool(true)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: s.d.Months}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "3%", Top: "10", Bottom: "60", ContainLabel: opts.Bool(true)}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: 100,
 			Orient: "horizontal", Left: "center", Bottom: "0", InRange: &opts.VisualMapInRange{Color: []string{"#c62828", "#f9d648", "#2e7d32"}}}))...)
 	hm.AddSeries(s.l.t("总分", "Total"), cells)
