@@ -13,10 +13,11 @@ import (
 // rank, and the data versions it was scored from.
 func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
 	s := ex.Standing
+	zh, en := unit(s.Period)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s(%s) %s %s\n", s.Period, s.DeptName, s.DeptCode, s.Group, statusLabel(l, s.Status))
 	if s.Status == "missing" {
-		b.WriteString(l.T("本月未报送数据:得 0 分,等次不合格。\n", "Nothing was submitted for this month: total 0, grade Fail.\n"))
+		fmt.Fprintf(&b, l.T("本%s未报送数据:得 0 分,等次不合格。\n", "Nothing was submitted for this %[2]s: total 0, grade Fail.\n"), zh, en)
 	}
 	rows := [][]string{{l.T("指标", "Indicator"), l.T("得分", "Points"), l.T("满分", "Max"), l.T("依据", "Reason")}}
 	for _, ln := range ex.Lines {
@@ -40,8 +41,8 @@ func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
 	if s.Status == "unranked" {
 		fmt.Fprintf(&b, l.T("不参与%s排名(见上列原因)\n", "not ranked in %s (see the reason above)\n"), s.Group)
 	} else {
-		fmt.Fprintf(&b, l.T("%s第 %d 名(共 %d 个)%s;累计 %s 分,第 %d 名,月均 %s 分\n", "rank %[2]d of %[3]d in %[1]s%[4]s; year to date %[5]s, rank %[6]d, average %[7]s\n"),
-			s.Group, s.Rank, s.GroupSize, change(l, s.RankChange), money(s.YTDTotal), s.YTDRank, money(s.YTDAvg))
+		fmt.Fprintf(&b, l.T("%s第 %d 名(共 %d 个)%s;累计 %s 分,第 %d 名,"+strings.TrimSuffix(zh, "度")+"均 %s 分\n", "rank %[2]d of %[3]d in %[1]s%[4]s; year to date %[5]s, rank %[6]d, average %[7]s\n"),
+			s.Group, s.Rank, s.GroupSize, change(l, s.RankChange, zh), money(s.YTDTotal), s.YTDRank, money(s.YTDAvg))
 	}
 	for _, v := range ex.Versions {
 		state := l.T("已被更正", "superseded")
@@ -55,14 +56,26 @@ func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
 	return err
 }
 
-func change(l Lang, c *int) string {
+// change says how the rank moved since the period before, a month, quarter or year (zh: 月, 季度, 年).
+func change(l Lang, c *int, zh string) string {
 	switch {
 	case c == nil:
-		return l.T(",上月无排名", ", not ranked last period")
+		return l.T(",上"+zh+"无排名", ", not ranked last period")
 	case *c > 0:
-		return fmt.Sprintf(l.T(",较上月上升 %d 名", ", up %d"), *c)
+		return fmt.Sprintf(l.T(",较上"+zh+"上升 %d 名", ", up %d"), *c)
 	case *c < 0:
-		return fmt.Sprintf(l.T(",较上月下降 %d 名", ", down %d"), -*c)
+		return fmt.Sprintf(l.T(",较上"+zh+"下降 %d 名", ", down %d"), -*c)
 	}
-	return l.T(",与上月持平", ", unchanged")
+	return l.T(",与上"+zh+"持平", ", unchanged")
+}
+
+// unit names a period's kind: 月 and month, 季度 and quarter, 年 and year.
+func unit(period string) (zh, en string) {
+	switch {
+	case len(period) == 4:
+		return "年", "year"
+	case strings.Contains(period, "Q"):
+		return "季度", "quarter"
+	}
+	return "月", "month"
 }
