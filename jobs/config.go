@@ -52,7 +52,8 @@ func Defaults() Config {
 		Inbox: "inbox", Archive: "archive", Rejected: "rejected", Site: "site", Lang: "zh", TZ: DefaultTZ,
 		Settle: 2 * time.Second,
 		Schedules: map[string]string{
-			"inbox": "@every 1m", "pull": "0 6 * * *", "score": "@every 15m", "reminder": "0 9 * * *",
+			"inbox": "@every 1m", "pull": "0 6 * * *", "score": "@every 15m", "render": "@every 1h",
+			"reminder": "0 9 * * *",
 		},
 		Pull:     Pull{Timeout: 30 * time.Second, Retries: 3, Backoff: 2 * time.Second},
 		Reminder: Reminder{Day: 10, Lag: 1},

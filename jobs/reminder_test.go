@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -51,8 +52,24 @@ func TestScoreAfterInboxRanksTheNewMonth(t *testing.T) {
 	if n := count(t, db, `SELECT count(*) FROM results WHERE period = '2014-11'`); n < 3 {
 		t.Fatalf("%d results for 2014-11 after score, want the departments ranked", n)
 	}
+	if len(run.then) != 1 || run.then[0] != "render" {
+		t.Fatalf("score asked for %v after new scores, want render", run.then)
+	}
 	run = testRun()
-	if err := e.Score(context.Background(), run); err != nil || run.notes[0] != "scores up to date" {
-		t.Fatalf("second score: %v %v, want up to date", err, run.notes)
+	if err := e.Score(context.Background(), run); err != nil || run.notes[0] != "scores up to date" || !run.idle {
+		t.Fatalf("second score: %v %v, want idle, up to date", err, run.notes)
+	}
+	e.Config.Site = filepath.Join(t.TempDir(), "site")
+	for i, wantIdle := range []bool{false, true} {
+		run = testRun()
+		if err := e.Render(context.Background(), run); err != nil {
+			t.Fatal(err)
+		}
+		if run.idle != wantIdle {
+			t.Fatalf("render %d: idle = %v, want %v (render once after start or new scores)", i, run.idle, wantIdle)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(e.Config.Site, "index.html")); err != nil {
+		t.Fatalf("no overview page rendered: %v", err)
 	}
 }

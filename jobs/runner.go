@@ -198,6 +198,10 @@ func call(ctx context.Context, e *entry, run *Run) (err error) {
 func (r *Runner) finish(run *Run, err error) {
 	status, msg := "ok", sql.NullString{}
 	switch {
+	case err != nil && r.ctx.Err() != nil:
+		status = "interrupted"
+		msg = sql.NullString{String: "stopped by shutdown: the grace period ran out (" + err.Error() + ")", Valid: true}
+		run.Log.Warn("job interrupted by shutdown", "run", run.ID, "err", err)
 	case err != nil:
 		status, msg = "failed", sql.NullString{String: err.Error(), Valid: true}
 		run.Log.Error("job failed", "run", run.ID, "err", err)

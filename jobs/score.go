@@ -11,34 +11,46 @@ import (
 	"github.com/govscore/govscore/scoring"
 )
 
-// Score re-scores the periods whose data changed, then re-renders the dashboards when scores
-// changed (or the last render failed, or none was done since the process started).
+// Score re-scores the periods whose data changed and, when scores changed, asks for a render.
+// Rendering is its own job so that new data is ranked while a long render is still going.
 func (e *Env) Score(ctx context.Context, run *Run) error {
 	sum, err := scoring.Run(ctx, e.DB, e.Rules, scoring.Options{Now: e.Now})
 	if err != nil {
 		return fmt.Errorf("score: %w", err)
 	}
-	e.mu.Lock()
-	if !sum.UpToDate {
-		e.needRender = true
-		run.Rows = int(sum.Lines)
-		run.Note("scored %s", strings.Join(sum.Periods, " "))
-	} else {
+	if sum.UpToDate {
 		run.Note("scores up to date")
+		run.Idle()
+		return nil
 	}
+	e.mu.Lock()
+	e.needRender = true
+	e.mu.Unlock()
+	run.Rows = int(sum.Lines)
+	run.Note("scored %s", strings.Join(sum.Periods, " "))
+	run.Then("render")
+	return nil
+}
+
+// Render re-renders the dashboards when scores changed since the last render, when the last
+// render failed, and once after the process starts.
+func (e *Env) Render(ctx context.Context, run *Run) error {
+	e.mu.Lock()
 	render := e.Config.Site != "" && (e.needRender || !e.rendered)
+	e.needRender = false
 	e.mu.Unlock()
 	if !render {
-		if sum.UpToDate {
-			run.Idle()
-		}
+		run.Idle()
 		return nil
 	}
 	if err := e.render(ctx); err != nil {
+		e.mu.Lock()
+		e.needRender = true
+		e.mu.Unlock()
 		return err
 	}
 	e.mu.Lock()
-	e.needRender, e.rendered = false, true
+	e.rendered = true
 	e.mu.Unlock()
 	run.Note("dashboards rendered into %s", e.Config.Site)
 	return nil

@@ -31,6 +31,7 @@ func (e *Env) Table() []Job {
 		{"inbox", s["inbox"], e.Inbox},
 		{"pull", s["pull"], e.Pull},
 		{"score", s["score"], e.Score},
+		{"render", s["render"], e.Render},
 		{"reminder", s["reminder"], e.Remind},
 	}
 }

@@ -52,7 +52,7 @@ func settings() []setting {
 		{"pull-backoff", "first wait before a retry, doubled each time (default 2s)", duration(func(c *serveConfig) *time.Duration { return &c.Pull.Backoff })},
 		{"reminder-day", "day of the month from which missing departments are listed (default 10)", integer(func(c *serveConfig) *int { return &c.Reminder.Day })},
 		{"reminder-lag", "the month due is this many months back (default 1: last month's figures)", integer(func(c *serveConfig) *int { return &c.Reminder.Lag })},
-		sched("inbox"), sched("pull"), sched("score"), sched("reminder"),
+		sched("inbox"), sched("pull"), sched("score"), sched("render"), sched("reminder"),
 	}
 }
 
