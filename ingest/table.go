@@ -18,13 +18,14 @@ import (
 
 // table is one sheet of an input file: a header and an iterator over data rows.
 type table struct {
-	file   string // the name shown in messages
-	sha256 string
-	sheet  string // empty for CSV
-	kind   string // csv or xlsx
-	header []string
-	next   func() ([]string, error) // io.EOF after the last row
-	close  func()
+	file     string // the name shown in messages
+	sha256   string
+	sheet    string // empty for CSV
+	kind     string // csv or xlsx
+	header   []string
+	rowsHint int                      // about how many rows the file has (its line count), to size maps
+	next     func() ([]string, error) // io.EOF after the last row
+	close    func()
 }
 
 var xlsxMagic = []byte("PK\x03\x04")
@@ -58,6 +59,7 @@ func (t *table) openCSV(content []byte) error {
 		}
 		content = decoded
 	}
+	t.rowsHint = bytes.Count(content, []byte{'\n'})
 	r := csv.NewReader(bytes.NewReader(content))
 	r.Comma = sniffDelimiter(content)
 	r.FieldsPerRecord = -1
