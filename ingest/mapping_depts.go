@@ -10,6 +10,7 @@ import (
 type registry struct {
 	c      *catalog
 	byName map[string]string // a new department's name → its code
+	taken  map[string]bool   // the new departments' codes
 	list   []dept
 }
 
@@ -62,19 +63,12 @@ func (p *mapParser) register(row int, rec []string, code, name string) (string, 
 	if code == "" {
 		code = p.reg.newCode(name)
 	}
-	p.reg.byName[name] = code
+	p.reg.byName[name], p.reg.taken[code] = code, true
 	p.reg.list = append(p.reg.list, dept{code: code, name: name, grp: grp})
 	return code, true
 }
 
-func (r *registry) has(code string) bool {
-	for _, d := range r.list {
-		if d.code == code {
-			return true
-		}
-	}
-	return false
-}
+func (r *registry) has(code string) bool { return r.taken[code] }
 
 // newCode makes a short code from a name's initials (Department for Work and Pensions → DWP),
 // numbered when taken (DWP2); names without Latin letters get D1, D2, ...

@@ -193,7 +193,7 @@ func TestPeriodActiveMacro(t *testing.T) {
 }
 
 func TestInitials(t *testing.T) {
-	r := &registry{c: &catalog{depts: map[string]dept{"DWP": {}}}, byName: map[string]string{}}
+	r := &registry{c: &catalog{depts: map[string]dept{"DWP": {}}}, byName: map[string]string{}, taken: map[string]bool{}}
 	for name, want := range map[string]string{
 		"Department for Work and Pensions": "DWP2", "Attorney General's Office": "AGO", "经济和信息化局": "D1",
 	} {
