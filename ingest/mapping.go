@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/govscore/govscore/period"
 )
 
 // Mapping says how to read one kind of source that is not in govscore's own format: which
@@ -117,6 +119,11 @@ func (m *Mapping) validate() error {
 	}
 	if len(m.keep) == 0 {
 		m.keep = periodKinds
+	}
+	if p := m.Period.Value; p != "" {
+		if _, err := period.Parse(p); err != nil {
+			return fmt.Errorf("period: value: %w", err)
+		}
 	}
 	if err := m.validateValues(); err != nil {
 		return err

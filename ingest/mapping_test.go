@@ -139,6 +139,7 @@ func TestMappingChecks(t *testing.T) {
 		"bad keep":          {"keep: [quarter, year]", "keep: [week]", `"week" is not month, quarter or year`},
 		"bad skip pattern":  {"equals: [TOTAL]", "matches: '('", "skip 1: matches"},
 		"same metric twice": {"code: t_answered_again", "code: t_answered", "fed by two columns"},
+		"bad period value":  {"period: {column: Quarter,", "period: {value: 'Q5 2020',", `period: value: "Q5 2020" is not a period`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
