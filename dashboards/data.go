@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"strings"
 
 	sqlfs "github.com/govscore/govscore/sql"
 )
@@ -61,6 +62,7 @@ type data struct {
 	Month    string
 	Months   []string
 	Results  []result
+	Unranked []result // results a rule set left unranked (status unranked, no rank)
 	Inds     []indicator
 	Points   map[pointKey]float64
 	PointSeq []pointKey // the keys of Points in query order, for sums that do not depend on map order
@@ -105,14 +107,15 @@ func (d *data) loadMonths(ctx context.Context, db *sql.DB, month string) error {
 	if month != "" {
 		upTo = month
 	}
+	var all []string
 	err := each(ctx, db, "dashboardMonths", []any{upTo}, func(r *sql.Rows) error {
-		var p string
-		d.Months = append(d.Months, p)
-		return r.Scan(&d.Months[len(d.Months)-1])
+		all = append(all, "")
+		return r.Scan(&all[len(all)-1])
 	})
 	if err != nil {
 		return err
 	}
+	d.Months = ofKind(all, month)
 	if len(d.Months) == 0 || (month != "" && d.Months[len(d.Months)-1] != month) {
 		return fmt.Errorf("dashboards: no scored results for %q: ingest its data and run `govscore score`", month)
 	}
@@ -120,6 +123,37 @@ func (d *data) loadMonths(ctx context.Context, db *sql.DB, month string) error {
 		d.Months = d.Months[len(d.Months)-maxMonths:]
 	}
 	d.Month = d.Months[len(d.Months)-1]
+	return nil
+}
+
+// shape is a period with its digits masked: 9999-99 for months, 9999-Q9 for quarters, 9999 for years.
+func shape(p string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '9'
+		}
+		return r
+	}, p)
+}
+
+// ofKind keeps the periods of one kind: that of month when given, else months, else quarters,
+// half-years or years, whichever the database has first.
+func ofKind(all []string, month string) []string {
+	kinds := []string{"9999-99", "9999-Q9", "9999-H9", "9999"}
+	if month != "" {
+		kinds = []string{shape(month)}
+	}
+	for _, k := range kinds {
+		var out []string
+		for _, p := range all {
+			if shape(p) == k {
+				out = append(out, p)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
 	return nil
 }
 
@@ -143,14 +177,19 @@ func each(ctx context.Context, db *sql.DB, name string, args []any, scan func(*s
 
 func (d *data) scanResult(r *sql.Rows) error {
 	var x result
-	var change sql.NullInt64
-	err := r.Scan(&x.Period, &x.Dept, &x.Name, &x.Group, &x.Status, &x.Total, &x.Grade, &x.GradeEN, &x.Rank,
-		&x.GroupSize, &change, &x.YTDTotal, &x.YTDAvg, &x.YTDRank)
+	var change, rank, ytdRank sql.NullInt64
+	err := r.Scan(&x.Period, &x.Dept, &x.Name, &x.Group, &x.Status, &x.Total, &x.Grade, &x.GradeEN, &rank,
+		&x.GroupSize, &change, &x.YTDTotal, &x.YTDAvg, &ytdRank)
 	if change.Valid {
 		c := int(change.Int64)
 		x.Change = &c
 	}
+	x.Rank, x.YTDRank = int(rank.Int64), int(ytdRank.Int64)
 	x.Total, x.YTDTotal, x.YTDAvg = round2(x.Total), round2(x.YTDTotal), round2(x.YTDAvg)
+	if x.Status == "unranked" { // listed, neither charted nor ranked
+		d.Unranked = append(d.Unranked, x)
+		return err
+	}
 	d.Results = append(d.Results, x)
 	return err
 }

@@ -99,8 +99,12 @@ func (s *site) lineRow(l line, withMonth bool) []cell {
 	if l.Max != nil {
 		maxCell = num("%.2f", *l.Max)
 	}
+	reason := s.l.t(l.Reason, l.ReasonEN)
+	if reason == "" { // large runs keep reasons only for their newest periods; explain renders the rest
+		reason = fmt.Sprintf(s.l.t("(原因未保存,可运行 govscore explain %s --period %s 查看)", "(reason not kept; run govscore explain %s --period %s)"), l.Dept, l.Period)
+	}
 	return append(row, cell{Text: s.indName(s.indByCode(l.Indicator)), Href: "../" + s.indFile(l.Indicator)}, txt(l.Item),
-		txt(s.kind(l.Kind)), num("%.2f", l.Points), maxCell, txt(s.l.t(l.Reason, l.ReasonEN)))
+		txt(s.kind(l.Kind)), num("%.2f", l.Points), maxCell, txt(reason))
 }
 
 func (s *site) lineHead(withMonth bool) []string {

@@ -17,6 +17,9 @@ func (s *site) ranking() *page {
 		}
 		p.Sections = append(p.Sections, section{ID: "group-" + strconv.Itoa(i), Title: g, Table: t})
 	}
+	if t := s.unranked(); len(t.Rows) > 0 {
+		p.Sections = append(p.Sections, section{ID: "unranked", Title: s.l.t("不参与排名的部门", "Not ranked by the rules"), Table: t})
+	}
 	if inactive := s.inactive(); len(inactive.Rows) > 0 {
 		p.Sections = append(p.Sections, section{ID: "inactive", Title: s.l.t("本月不参评的部门", "Not ranked this month"), Table: inactive})
 	}
@@ -31,6 +34,17 @@ func (s *site) inactive() *table {
 		last := rs[len(rs)-1]
 		if last.Period != s.d.Month {
 			t.Rows = append(t.Rows, []cell{txt(code), s.deptLink("", last), txt(last.Period)})
+		}
+	}
+	return t
+}
+
+// unranked lists the departments the rules left unranked in the chosen period.
+func (s *site) unranked() *table {
+	t := &table{Head: []string{s.l.t("代码", "Code"), s.l.t("部门", "Department"), s.l.t("组", "Group")}}
+	for _, r := range s.d.Unranked {
+		if r.Period == s.d.Month {
+			t.Rows = append(t.Rows, []cell{txt(r.Dept), txt(r.Name), txt(r.Group)})
 		}
 	}
 	return t

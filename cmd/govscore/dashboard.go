@@ -16,13 +16,14 @@ func init() {
 }
 
 func runDashboard(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "dashboard", "--out DIR [--month YYYY-MM] [--lang zh|en]",
+	fs := newFlags(e, "dashboard", "--out DIR [--month YYYY-MM | --period P] [--lang zh|en]",
 		`Writes the trend dashboards as a static site into DIR: index.html (the office overview),
 ranking.html, one page per department (dept/) and per indicator (ind/), and the echarts
 library they share (assets/). The site opens from file:// or any web server and loads
 nothing from outside DIR.`)
 	out := fs.String("out", "", "the folder to write the site into (required)")
 	month := fs.String("month", "", "the month to show, e.g. 2014-11 (default: the newest scored month)")
+	per := fs.String("period", "", "instead of --month: a quarter (2020-Q1) or year (2020), when the rules score those")
 	lang := fs.String("lang", "", "language of the pages: zh or en (default: the global --lang)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -33,6 +34,9 @@ nothing from outside DIR.`)
 	opts := dashboards.Options{Lang: string(e.lang)}
 	if *lang != "" {
 		opts.Lang = *lang
+	}
+	if *month == "" {
+		month = per
 	}
 	if *month != "" {
 		p, err := period.Parse(*month)

@@ -1,4 +1,5 @@
--- The scored months up to $1 (YYYY-MM; NULL = all), oldest first, for the dashboards.
+-- The scored periods up to $1 (NULL = all), oldest first, for the dashboards; Go keeps one kind
+-- (months, else quarters, else years).
 SELECT DISTINCT period FROM results
-WHERE regexp_full_match(period, '[0-9]{4}-[0-9]{2}') AND ($1 IS NULL OR period <= $1)
+WHERE $1 IS NULL OR period <= $1
 ORDER BY period
