@@ -33,6 +33,9 @@ func (e *Env) Pull(ctx context.Context, run *Run) error {
 			e.savePull(ctx, u, fetched{}, sql.NullInt64{}, false, err)
 		}
 	}
+	if len(errs) == 0 && run.Files == 0 {
+		run.Idle()
+	}
 	return errors.Join(errs...)
 }
 

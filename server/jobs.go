@@ -13,10 +13,13 @@ import (
 //go:embed status.html
 var statusHTML string
 
-var statusPage = template.Must(template.New("status").Funcs(template.FuncMap{
-	"t":    func(l report.Lang, zh, en string) string { return l.T(zh, en) },
-	"time": localTime,
-}).Parse(statusHTML))
+func (s *server) statusPage() *template.Template {
+	return template.Must(template.New("status").Funcs(template.FuncMap{
+		"t":      func(l report.Lang, zh, en string) string { return l.T(zh, en) },
+		"time":   s.localTime,
+		"status": statusLabel,
+	}).Parse(statusHTML))
+}
 
 // jobsData is what the status page and /api/jobs show.
 type jobsData struct {
@@ -59,7 +62,7 @@ func (s *server) jobsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := statusPage.Execute(w, d); err != nil {
+	if err := s.page.Execute(w, d); err != nil {
 		s.opts.Log.Error("status page", "err", err)
 	}
 }

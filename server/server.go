@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"os"
@@ -19,14 +20,16 @@ import (
 
 // Options say where the dashboards are and how pages speak.
 type Options struct {
-	Site string      // the rendered dashboards folder
-	Lang report.Lang // zh or en
+	Site string         // the rendered dashboards folder
+	Lang report.Lang    // zh or en
+	Loc  *time.Location // the zone times are shown in; Local when nil
 	Log  *slog.Logger
 }
 
 type server struct {
 	db   *sql.DB
 	opts Options
+	page *template.Template // the status page
 }
 
 // New is the handler of every route.
@@ -35,6 +38,7 @@ func New(db *sql.DB, opts Options) http.Handler {
 		opts.Log = slog.Default()
 	}
 	s := &server{db: db, opts: opts}
+	s.page = s.statusPage()
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.HandleFunc("GET /api/rankings", s.rankings)
@@ -107,4 +111,19 @@ func writeJSON(w http.ResponseWriter, v any) {
 	enc.Encode(v)
 }
 
-func localTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+func (s *server) localTime(t time.Time) string {
+	loc := s.opts.Loc
+	if loc == nil {
+		loc = time.Local
+	}
+	return t.In(loc).Format("2006-01-02 15:04:05")
+}
+
+// statusLabel is how a run's status reads on the page.
+func statusLabel(l report.Lang, status string) string {
+	zh := map[string]string{"ok": "成功", "idle": "空闲", "failed": "失败", "skipped": "跳过", "interrupted": "中断", "running": "运行中"}
+	if l == report.EN || zh[status] == "" {
+		return status
+	}
+	return zh[status]
+}

@@ -134,7 +134,7 @@ func TestHealthSiteAndStatusPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, body := get(t, srv.URL+"/jobs")
-	if code != 200 || !strings.Contains(body, "任务运行记录") || !strings.Contains(body, "boom &lt;b&gt;") || !strings.Contains(body, `class="failed"`) {
+	if code != 200 || !strings.Contains(body, "任务运行记录") || !strings.Contains(body, "boom &lt;b&gt;") || !strings.Contains(body, `class="failed">失败`) {
 		t.Fatalf("/jobs: %d %s", code, body)
 	}
 	code, body = get(t, srv.URL+"/api/jobs?job=inbox")

@@ -53,20 +53,29 @@ http://ADDR/jobs or GET /api/jobs instead.`)
 	return nil
 }
 
+// shownZone is the zone run times are printed in: $GOVSCORE_TZ, else Asia/Shanghai.
+func shownZone() *time.Location {
+	loc, err := time.LoadLocation(envOr("GOVSCORE_TZ", jobs.DefaultTZ))
+	if err != nil {
+		return time.Local
+	}
+	return loc
+}
+
 func printRuns(e *env, runs []jobs.Record) {
-	l := e.lang
+	l, loc := e.lang, shownZone()
 	rows := [][]string{{"#", l.T("任务", "Job"), l.T("起因", "Cause"), l.T("开始", "Start"), l.T("结束", "End"),
 		l.T("状态", "Status"), l.T("文件", "Files"), l.T("行数", "Rows"), l.T("说明 / 错误", "Detail / error")}}
 	for _, r := range runs {
 		end := ""
 		if r.Finished != nil {
-			end = r.Finished.Local().Format("01-02 15:04:05")
+			end = r.Finished.In(loc).Format("01-02 15:04:05")
 		}
 		note := r.Detail
 		if r.Error != "" {
 			note = strings.TrimSpace(note + " " + firstLine(r.Error))
 		}
-		rows = append(rows, []string{strconv.FormatInt(r.ID, 10), r.Job, r.Cause, r.Started.Local().Format("2006-01-02 15:04:05"), end,
+		rows = append(rows, []string{strconv.FormatInt(r.ID, 10), r.Job, r.Cause, r.Started.In(loc).Format("2006-01-02 15:04:05"), end,
 			r.Status, strconv.Itoa(r.Files), strconv.Itoa(r.Rows), note})
 	}
 	if len(runs) == 0 {

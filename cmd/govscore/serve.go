@@ -86,7 +86,7 @@ func serve(ctx context.Context, e *env, cfg *serveConfig, d *deps) error {
 		return fmt.Errorf("serve: listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: report.Lang(cfg.Lang), Log: slog.Default()}),
+		Handler:           server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: report.Lang(cfg.Lang), Loc: d.env.Loc, Log: slog.Default()}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	served := make(chan error, 1)
