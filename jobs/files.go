@@ -19,12 +19,13 @@ func moveFile(path, dir string) (string, error) {
 	return dest, nil
 }
 
-// freeName is dir/name, or the first dir/name-N.ext that does not exist yet.
+// freeName is dir/name, or the first dir/name-N.ext that does not exist yet. (A NAME.error.txt
+// alone is a report whose file never followed it, after a crash: it is overwritten.)
 func freeName(dir, name string) string {
 	ext := filepath.Ext(name)
 	stem := strings.TrimSuffix(name, ext)
 	dest := filepath.Join(dir, name)
-	for i := 2; exists(dest) || exists(dest+".error.txt"); i++ {
+	for i := 2; exists(dest); i++ {
 		dest = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, ext))
 	}
 	return dest

@@ -32,14 +32,16 @@ func (e *Env) Inbox(ctx context.Context, run *Run) error {
 		run.Idle()
 	}
 	ingested, repeats, rejected := 0, 0, 0
-	for _, f := range files {
+	var errs []error
+	for i, f := range files {
 		if run.Stopping() || ctx.Err() != nil {
-			run.Note("stopping: %d files left for the next run", len(files)-ingested-repeats-rejected)
+			run.Note("stopping: %d files left for the next run", len(files)-i)
 			break
 		}
 		res, err := e.take(ctx, run, f)
-		if err != nil {
-			return err
+		if err != nil { // not the file's fault (database, disk): it stays for the next run
+			errs = append(errs, err)
+			continue
 		}
 		switch res {
 		case "ingested":
@@ -54,7 +56,7 @@ func (e *Env) Inbox(ctx context.Context, run *Run) error {
 	if ingested > 0 {
 		run.Then("score")
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // candidates lists the inbox files, leaving out what senders write before renaming: dotfiles,
