@@ -20,6 +20,7 @@ type mapParser struct {
 	seen     map[[2]string]int
 	skipped  int
 	declared []string // metrics new to the catalog
+	carried  map[[2]string][]float64
 }
 
 // row turns one data row into a record; ok is false when it is skipped or has a problem.
@@ -44,6 +45,7 @@ func (p *mapParser) row(row int, rec []string) (record, bool) {
 	for i := range r.values {
 		r.values[i] = math.NaN()
 	}
+	p.withCarried(r)
 	for _, mc := range p.l.metrics {
 		v, err := p.value(cell(rec, mc.col), p.c.metrics[mc.metric])
 		if err != nil {
@@ -78,17 +80,23 @@ func (p *mapParser) period(row int, rec []string) (period.Period, bool) {
 	if p.l.period >= 0 {
 		raw = cell(rec, p.l.period)
 	}
-	per, err := period.Parse(raw)
-	if err != nil && p.m.keep["month"] {
-		if serial, ferr := strconv.ParseFloat(raw, 64); ferr == nil {
-			per, err = period.FromExcelSerial(serial)
-		}
-	}
+	per, err := p.parsePeriod(raw)
 	if err != nil {
 		p.ps.add(row, p.t.colName(p.l.period), "expected a period such as 2014-11, Q1 2020, 2020-Q1 or 2020, got %q", raw)
 		return per, false
 	}
 	return per, true
+}
+
+// parsePeriod reads a period as people write it, or an Excel date cell when months are kept.
+func (p *mapParser) parsePeriod(raw string) (period.Period, error) {
+	per, err := period.Parse(raw)
+	if err != nil && p.m.keep["month"] {
+		if serial, ferr := strconv.ParseFloat(raw, 64); ferr == nil {
+			return period.FromExcelSerial(serial)
+		}
+	}
+	return per, err
 }
 
 // active checks a listed department's active range (months) against the months of per.

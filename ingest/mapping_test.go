@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -202,4 +203,47 @@ func TestInitials(t *testing.T) {
 			t.Errorf("newCode(%q) = %s, want %s", name, got, want)
 		}
 	}
+}
+
+// TestMappedFileKeepsOtherMetrics: two sources for the same department-month each bring only
+// their own metrics; a new version keeps the other source's values, and the same figures in
+// other bytes are no revision.
+func TestMappedFileKeepsOtherMetrics(t *testing.T) {
+	db := mustOpenDB(t)
+	ctx := context.Background()
+	source := func(metric string) *Mapping {
+		return mustMapping(t, "department: {code: code}\nperiod: {column: month}\nvalues: {missing: ['-']}\nmetrics: [{column: n, code: "+metric+"}]\n")
+	}
+	steps := []struct {
+		mapping, file string
+		want          string // version, req_received, req_ontime, news after the step
+	}{
+		{"req_received", "code,month,n\nJXW,2014-11,5\n", "1 5 <nil> <nil>"},
+		{"req_ontime", "code,month,n\nJXW,2014-11,4\n", "2 5 4 <nil>"},
+		{"req_ontime", "month,code,n\n2014-11,JXW,4\n", "2 5 4 <nil>"}, // same figures, other bytes: unchanged
+		{"req_received", "code,month,n\nJXW,2014-11,6\n", "3 6 4 <nil>"},
+		{"pub_news", "code,month,n\nJXW,2014-11,-\n", "3 6 4 <nil>"}, // "-" reports nothing new
+	}
+	for i, s := range steps {
+		if _, err := MappedBytes(ctx, db, fmt.Sprintf("s%d.csv", i), []byte(s.file), source(s.mapping), Options{}); err != nil {
+			t.Fatalf("step %d: %v", i+1, err)
+		}
+		var version int
+		var received, ontime, news *float64
+		err := db.QueryRow(`SELECT version, req_received, req_ontime, pub_news FROM activity WHERE current AND dept_code = 'JXW'`).
+			Scan(&version, &received, &ontime, &news)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(version, " ", deref(received), " ", deref(ontime), " ", deref(news)); got != s.want {
+			t.Fatalf("after step %d: version, received, on time, news = %s, want %s", i+1, got, s.want)
+		}
+	}
+}
+
+func deref(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
 }

@@ -52,6 +52,9 @@ func MappedBytes(ctx context.Context, db *sql.DB, name string, content []byte, m
 		return res, err
 	}
 	defer s.drop(ctx)
+	if err := p.carry(ctx, conn, name, content); err != nil {
+		return res, fmt.Errorf("ingest %s: %w", name, err)
+	}
 	if err := p.parse(s); err != nil {
 		return res, err
 	}
