@@ -275,3 +275,31 @@ func TestBrowserFromFile(t *testing.T) {
 		t.Error(w)
 	}
 }
+
+// Printing: charts are resized to A4's printable width and every data table is opened.
+func TestBrowserPrintsOnA4(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	if err := dashboards.Write(context.Background(), mustDB(t), dir, dashboards.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	base := serve(t, dir)
+	for _, name := range []string{"index.html", "dept/CZJ.html"} {
+		if _, err := load(ctx, base+name); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		pdf, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+		if err != nil || !strings.HasPrefix(string(pdf.Data), "%PDF") {
+			t.Fatalf("%s: print to PDF: %v", name, err)
+		}
+		state, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`window.dispatchEvent(new Event('beforeprint'));
+			[Math.max(...[...document.querySelectorAll('.chart svg')].map(s => +s.getAttribute('width'))),
+			 document.querySelectorAll('details:not([open])').length]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if state[0] > 700 || state[0] < 600 || state[1] != 0 {
+			t.Errorf("%s when printing: widest chart %dpx (want 600-700), %d tables still closed", name, state[0], state[1])
+		}
+	}
+}

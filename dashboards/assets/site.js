@@ -8,11 +8,13 @@
     chart.setOption(option);
     charts.push(chart);
   });
-  function resize() { charts.forEach(function (c) { c.resize(); }); }
+  function resize() { charts.forEach(function (c) { c.resize({ width: "auto" }); }); }
   window.addEventListener("resize", resize);
+  // While printing, the page still has its screen width, so charts are sized for A4 explicitly:
+  // 186 mm of printable width (12 mm margins) is about 700 CSS pixels.
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
-    resize();
+    charts.forEach(function (c) { c.resize({ width: 700 }); });
   });
-  window.addEventListener("afterprint", resize);
+  window.addEventListener("afterprint", function () { setTimeout(resize, 50); });
 })();
