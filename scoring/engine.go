@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -120,11 +121,24 @@ func (e *engine) reasonsFrom(ctx context.Context) error {
 
 func (e *engine) exec(ctx context.Context, names ...string) error {
 	for _, n := range names {
-		if _, err := e.tx.ExecContext(ctx, sqlfs.Query(n)); err != nil {
+		done := trace(n)
+		_, err := e.tx.ExecContext(ctx, sqlfs.Query(n))
+		done()
+		if err != nil {
 			return fmt.Errorf("score: %s: %w", n, err)
 		}
 	}
 	return nil
+}
+
+// trace prints how long a step took to standard error when GOVSCORE_TRACE is set: call as
+// defer trace(name)().
+func trace(name string) func() {
+	if os.Getenv("GOVSCORE_TRACE") == "" {
+		return func() {}
+	}
+	start := time.Now()
+	return func() { fmt.Fprintf(os.Stderr, "trace: %-24s %v\n", name, time.Since(start).Round(time.Millisecond)) }
 }
 
 // scopes lists the periods to re-score (dirty ones, widened by the rule set's lookback) and the

@@ -40,6 +40,7 @@ func (e *engine) runRules(ctx context.Context, stage int) error {
 }
 
 func (e *engine) runRule(ctx context.Context, r Rule) error {
+	defer trace("rule " + r.File)()
 	body := strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
 	// DuckDB evaluates a CASE branch only for the rows that take it: reasons of periods before
 	// e.reasons are never formatted
