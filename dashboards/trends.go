@@ -120,7 +120,8 @@ func (s *site) trendSection() section {
 	return section{ID: "trend", Title: s.l.t("总分走势", "Total score trends"), Caption: caption, Chart: c, Table: t}
 }
 
-// heatRows are the departments of the heatmap: this month's ranking, or its lowest totals when large.
+// heatRows are the departments of the heatmap: this month's ranking, or, when there are many, the
+// lowest year-to-date averages (those that need attention).
 func (s *site) heatRows() ([]result, bool) {
 	var rows []result
 	for _, g := range s.groups {
@@ -129,7 +130,7 @@ func (s *site) heatRows() ([]result, bool) {
 	if len(rows) <= maxHeatRows {
 		return rows, true
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Total < rows[j].Total })
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].YTDAvg < rows[j].YTDAvg })
 	return rows[:maxHeatRows], false
 }
 
@@ -161,7 +162,7 @@ func (s *site) heatmapSection() section {
 	hm.AddSeries(s.l.t("总分", "Total"), cells)
 	caption := s.l.t("部门 × 月份 总分热力图,颜色越绿分数越高,空白表示当月不参评。", "Totals by department and month; greener is higher, blank means not ranked that month.")
 	if !all {
-		caption += fmt.Sprintf(s.l.t("只显示本月总分最低的 %d 个部门。", " Only the %d lowest totals of the month are shown."), maxHeatRows)
+		caption += fmt.Sprintf(s.l.t("部门较多,只显示年度平均分最低的 %d 个部门。", " With this many departments only the %d lowest year-to-date averages are shown."), maxHeatRows)
 	}
 	return section{ID: "heatmap", Title: s.l.t("部门 × 月份 热力图", "Department × month heatmap"), Caption: caption, Chart: finish(hm, init), Table: t}
 }
