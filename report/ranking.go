@@ -27,6 +27,14 @@ func Row(s scoring.Standing) []string {
 		change, money(s.YTDTotal), rankCell(s.YTDRank), money(s.YTDAvg), s.Status}
 }
 
+// rankValue is a rank for JSON, null when not ranked (0).
+func rankValue(r int) any {
+	if r == 0 {
+		return nil
+	}
+	return r
+}
+
 // rankCell is a rank as text, empty when not ranked (0).
 func rankCell(r int) string {
 	if r == 0 {
@@ -66,9 +74,9 @@ func JSON(w io.Writer, list []scoring.Standing) error {
 
 // Object is one standing as a JSON object with the CSV's fields (numbers as numbers).
 func Object(s scoring.Standing) map[string]any {
-	return map[string]any{"month": s.Period, "group": s.Group, "rank": s.Rank, "dept_code": s.DeptCode, "dept_name": s.DeptName,
+	return map[string]any{"month": s.Period, "group": s.Group, "rank": rankValue(s.Rank), "dept_code": s.DeptCode, "dept_name": s.DeptName,
 		"total": json.Number(money(s.Total)), "grade": s.Grade, "rank_change": s.RankChange, "ytd_total": json.Number(money(s.YTDTotal)),
-		"ytd_rank": s.YTDRank, "ytd_avg": json.Number(money(s.YTDAvg)), "status": s.Status}
+		"ytd_rank": rankValue(s.YTDRank), "ytd_avg": json.Number(money(s.YTDAvg)), "status": s.Status}
 }
 
 // statusLabel is how people read a status.
