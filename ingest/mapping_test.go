@@ -1,12 +1,15 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // testMapping reads a mapping of the shape the real UK file needs: names, not codes; quarters
@@ -246,4 +249,36 @@ func deref(f *float64) any {
 		return nil
 	}
 	return *f
+}
+
+// TestMappedXLSX reads the same statistics from a workbook made by excelize: numbers and a
+// year as number cells, a quarter as text.
+func TestMappedXLSX(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Quarter", "Government body ", "Received ", "Answered", "Answered ", "Share"},
+		{"Q1 2020", "Home Office", 1104, 1000, "-", 90.58},
+		{2020, "Home Office", 4000, 3900, 3901, nil},
+	}
+	for i, r := range rows {
+		cellName, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cellName, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	db := mustOpenDB(t)
+	res, err := MappedBytes(context.Background(), db, "stats.xlsx", buf.Bytes(), mustMapping(t, testMapping), Options{})
+	if err != nil || res.Rows != 2 || strings.Join(res.Periods, ",") != "2020,2020-Q1" {
+		t.Fatalf("xlsx = %+v, %v", res, err)
+	}
+	var received float64
+	var format string
+	db.QueryRow(`SELECT a.t_received, b.format FROM activity a JOIN batches b ON b.id = a.batch_id WHERE a.period = '2020'`).Scan(&received, &format)
+	if received != 4000 || format != "mapped-xlsx" {
+		t.Fatalf("2020 received %v from a %q batch", received, format)
+	}
 }
