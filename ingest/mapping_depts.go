@@ -60,6 +60,10 @@ func (p *mapParser) register(row int, rec []string, code, name string) (string, 
 		p.ps.add(row, p.t.colName(p.l.name), "name %q belongs to department %s, not %s", name, owner, code)
 		return "", false
 	}
+	if owner, ok := p.reg.byName[name]; ok {
+		p.ps.add(row, p.t.colName(p.l.name), "name %q is given to department %s earlier in this file, not %s", name, owner, code)
+		return "", false
+	}
 	if code == "" {
 		code = p.reg.newCode(name)
 	}

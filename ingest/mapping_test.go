@@ -100,6 +100,8 @@ func TestMappedRejectsBadInput(t *testing.T) {
 			[]string{`bad.csv: row 1, column "Answered"`, "appears 2 times (columns D and E)", "occurrence: 1 to 2"}},
 		{"unknown department", strings.Replace(testMapping, "register: true", "register: false", 1), header + "Q1 2020,Home Office,1,1,1,100\n",
 			[]string{`bad.csv: row 2, column "Government body"`, `unknown department "Home Office"`}},
+		{"one name, two codes", "department: {code: c, name: n, register: true, group: g}\nperiod: {value: '2020'}\nmetrics: [{column: x, code: t_x, name: X, unit: u, kind: count}]\n",
+			"c,n,x\nA1,Body,1\nA2,Body,2\n", []string{`bad.csv: row 3, column "n"`, `name "Body" is given to department A1 earlier in this file, not A2`}},
 		{"twice in a file", testMapping, header + "Q1 2020,Home Office,1,1,1,100\n2020-Q1,Home Office,1,1,1,100\n",
 			[]string{"bad.csv: row 3", "HO, 2020-Q1 appears twice in this file (first in row 2)"}},
 	}
