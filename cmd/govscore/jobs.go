@@ -28,7 +28,7 @@ http://ADDR/jobs or GET /api/jobs instead.`)
 	limit := fs.Int("limit", 30, "how many runs")
 	job := fs.String("job", "", "only this job: "+strings.Join(jobs.Names, ", "))
 	format := fs.String("format", "table", "table or json")
-	all := fs.Bool("all", false, "also idle runs (ran, found nothing to do)")
+	all := fs.Bool("all", false, "also idle runs (ran, found nothing to do), and the whole reminder list")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ http://ADDR/jobs or GET /api/jobs instead.`)
 		return writeJSONOut(e, map[string]any{"runs": runs, "reminders": missing})
 	}
 	printRuns(e, runs)
-	printMissing(e, missing)
+	printMissing(e, missing, *all)
 	return nil
 }
 
@@ -85,13 +85,20 @@ func printRuns(e *env, runs []jobs.Record) {
 	report.Aligned(e.stdout, rows, map[int]bool{0: true, 6: true, 7: true})
 }
 
-func printMissing(e *env, missing []jobs.Missing) {
+// shownMissing is how many departments of the reminder list are printed without --all.
+const shownMissing = 30
+
+func printMissing(e *env, missing []jobs.Missing, all bool) {
 	if len(missing) == 0 {
 		return
 	}
 	l := e.lang
 	e.printf(l.T("\n%s 未报送的部门(截止每月 %d 日):%d 个\n", "\nNot submitted for %s by day %d: %d departments\n"), missing[0].Period, missing[0].DueDay, len(missing))
-	for _, m := range missing {
+	for i, m := range missing {
+		if i == shownMissing && !all {
+			e.printf(l.T("  ……另有 %d 个(--all 显示全部)\n", "  … and %d more (--all lists them all)\n"), len(missing)-i)
+			break
+		}
 		e.printf("  %s  %s  %s\n", m.Group, m.DeptCode, m.DeptName)
 	}
 }
