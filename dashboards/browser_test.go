@@ -36,22 +36,42 @@ func chromium(tb testing.TB) string {
 	return ""
 }
 
-// browser starts a headless Chromium with no network of its own and returns its context.
+// shared is the one headless Chromium of the test binary; each test gets its own tab.
+var shared struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel func()
+	err    error
+}
+
+// browser returns a new tab of a headless Chromium with no network of its own.
 func browser(tb testing.TB) context.Context {
 	tb.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(tb)), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-default-browser-check", true),
-		chromedp.UserDataDir(tb.TempDir()), chromedp.WindowSize(1280, 900),
+	path := chromium(tb)
+	shared.once.Do(func() {
+		dir, err := os.MkdirTemp("", "govscore-chromium")
+		if err != nil {
+			shared.err = err
+			return
+		}
+		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+			chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true), chromedp.Flag("no-default-browser-check", true),
+			chromedp.UserDataDir(dir), chromedp.WindowSize(1280, 900))
+		ctx, cancel := chromedp.NewContext(alloc)
+		shared.ctx, shared.err = ctx, chromedp.Do(ctx)
+		shared.cancel = func() { cancel(); cancelAlloc(); os.RemoveAll(dir) }
+	})
+	if shared.err != nil {
+		tb.Fatal(shared.err)
 	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	tb.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
+	tab, cancel := chromedp.NewContext(shared.ctx)
+	tb.Cleanup(cancel)
+	if err := chromedp.Do(tab); err != nil {
 		tb.Fatal(err)
 	}
-	return ctx
+	return tab
 }
 
 // serve serves dir on a real HTTP server on 127.0.0.1 and returns its base URL.
