@@ -99,7 +99,7 @@ func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 // reasonsFrom picks the newest periods of the scope, eagerReasons department-periods at most,
 // whose lines get their reason text now.
 func (e *engine) reasonsFrom(ctx context.Context) error {
-	rows, err := e.tx.QueryContext(ctx, `SELECT period, count(*) FROM sub GROUP BY period ORDER BY period DESC`)
+	rows, err := e.tx.QueryContext(ctx, `SELECT period, count(*) FROM sub_data GROUP BY period ORDER BY period DESC`)
 	if err != nil {
 		return err
 	}
