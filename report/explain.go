@@ -17,7 +17,7 @@ func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s(%s) %s %s\n", s.Period, s.DeptName, s.DeptCode, s.Group, statusLabel(l, s.Status))
 	if s.Status == "missing" {
-		fmt.Fprintf(&b, l.T("本%s未报送数据:得 0 分,等次不合格。\n", "Nothing was submitted for this %[2]s: total 0, grade Fail.\n"), zh, en)
+		b.WriteString(l.T("本"+zh+"未报送数据:得 0 分,等次不合格。\n", "Nothing was submitted for this "+en+": total 0, grade Fail.\n"))
 	}
 	rows := [][]string{{l.T("指标", "Indicator"), l.T("得分", "Points"), l.T("满分", "Max"), l.T("依据", "Reason")}}
 	for _, ln := range ex.Lines {
