@@ -15,8 +15,9 @@ const maxLosers = 15
 // indicatorPage shows one indicator: its distribution across departments per month, and who lost most.
 func (s *site) indicatorPage(ind indicator) *page {
 	p := s.newPage("../", s.l.t("指标:", "Indicator: ")+s.indName(ind), "ind:"+ind.Code)
+	p.Subtitle = s.l.t("数据月份 ", "Month ") + s.d.Month
 	if ind.Max != nil {
-		p.Subtitle = fmt.Sprintf(s.l.t("满分 %g 分 · 数据月份 %s", "Maximum %g points · month %s"), *ind.Max, s.d.Month)
+		p.Subtitle = fmt.Sprintf(s.l.t("满分 %g 分 · ", "Maximum %g points · "), *ind.Max) + p.Subtitle
 	}
 	p.Sections = append(p.Sections, s.distribution(ind), s.losers(ind))
 	return p
