@@ -152,7 +152,9 @@ func (e *Env) take(ctx context.Context, run *Run, path string) (string, error) {
 		return "", fmt.Errorf("inbox: %w", err)
 	}
 	run.Files++
+	time.Sleep(e.MoveDelay)
 	if res.Repeat {
+		run.Log.Info("inbox file is a repeat: archived, nothing written", "file", name, "batch", res.Batch)
 		return "repeat", e.archive(path)
 	}
 	run.Rows += res.Rows

@@ -108,7 +108,8 @@ func (r *Runner) Start() error {
 	return nil
 }
 
-// missed says whether the job's next scheduled time after its last recorded run has passed.
+// missed says whether the job's next scheduled time after its last finished run has passed, or
+// it never finished a run (a first start, or a run cut by a crash).
 func (r *Runner) missed(e *entry) (bool, error) {
 	var last sql.NullTime
 	if err := r.db.QueryRowContext(r.ctx, query("jobLastRun"), e.Name).Scan(&last); err != nil {

@@ -98,19 +98,22 @@ func TestOverlapsAreSkippedAndRecorded(t *testing.T) {
 func TestMissedRunsAreCaughtUpOnce(t *testing.T) {
 	db := mustOpenDB(t)
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, shanghai)
-	// daily: last ran two days ago, so today's 09:00 was missed; every3h: ran at 09:30, next 12:00.
+	// daily last ran two days ago: today's 09:00 was missed. every3h ran at 09:30: next is 12:00.
+	// crashed started at 09:30 and never finished: the process died, so it is due again.
 	_, err := db.Exec(`INSERT INTO job_runs VALUES
 		(nextval('job_run_ids'), 'daily', 'schedule', 'ok', ?, ?, 0, 0, NULL, NULL),
-		(nextval('job_run_ids'), 'hourly2', 'schedule', 'running', ?, NULL, 0, 0, NULL, NULL)`,
-		now.Add(-49*time.Hour).UTC(), now.Add(-49*time.Hour).UTC(), now.Add(-30*time.Minute).UTC())
+		(nextval('job_run_ids'), 'every3h', 'schedule', 'ok', ?, ?, 0, 0, NULL, NULL),
+		(nextval('job_run_ids'), 'crashed', 'schedule', 'running', ?, NULL, 0, 0, NULL, NULL)`,
+		now.Add(-49*time.Hour).UTC(), now.Add(-49*time.Hour).UTC(), now.Add(-30*time.Minute).UTC(), now.Add(-29*time.Minute).UTC(),
+		now.Add(-30*time.Minute).UTC())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var daily, hourly atomic.Int32
-	table := []Job{
-		{"daily", "0 9 * * *", func(context.Context, *Run) error { daily.Add(1); return nil }},
-		{"hourly2", "0 */3 * * *", func(context.Context, *Run) error { hourly.Add(1); return nil }},
+	calls := map[string]*atomic.Int32{"daily": {}, "every3h": {}, "crashed": {}}
+	job := func(name, spec string) Job {
+		return Job{name, spec, func(context.Context, *Run) error { calls[name].Add(1); return nil }}
 	}
+	table := []Job{job("daily", "0 9 * * *"), job("every3h", "0 */3 * * *"), job("crashed", "0 */3 * * *")}
 	r, err := NewRunner(db, table, shanghai, quietLog(), func() time.Time { return now })
 	if err != nil {
 		t.Fatal(err)
@@ -120,14 +123,13 @@ func TestMissedRunsAreCaughtUpOnce(t *testing.T) {
 	}
 	r.Wait()
 	r.Stop(time.Second)
-	if daily.Load() != 1 || hourly.Load() != 0 {
-		t.Fatalf("caught up daily %d times and hourly2 %d times, want 1 and 0", daily.Load(), hourly.Load())
+	if calls["daily"].Load() != 1 || calls["every3h"].Load() != 0 || calls["crashed"].Load() != 1 {
+		t.Fatalf("caught up daily %d, every3h %d, crashed %d times; want 1, 0, 1",
+			calls["daily"].Load(), calls["every3h"].Load(), calls["crashed"].Load())
 	}
-	if list := runs(t, db, "daily"); list[len(list)-1].Cause != "catchup" {
-		t.Fatalf("last daily run = %+v, want a catchup", list[len(list)-1])
-	}
-	if list := runs(t, db, "hourly2"); list[0].Status != "interrupted" || list[0].Finished == nil {
-		t.Fatalf("run left running by a dead process = %+v, want interrupted", list[0])
+	list := runs(t, db, "crashed")
+	if list[0].Status != "interrupted" || list[0].Finished == nil || list[1].Cause != "catchup" {
+		t.Fatalf("runs = %+v, want the one left running by a dead process interrupted, then a catchup", list)
 	}
 }
 

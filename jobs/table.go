@@ -17,6 +17,9 @@ type Env struct {
 	Loc    *time.Location
 	Now    func() time.Time // the clock; time.Now when nil
 	Client *http.Client     // for pull; one with Config.Pull.Timeout when nil
+	// MoveDelay pauses between an inbox file's commit and its move, only so that crash tests
+	// land in that window often ($GOVSCORE_TEST_MOVE_DELAY); zero in production.
+	MoveDelay time.Duration
 
 	mu         sync.Mutex
 	seen       map[string]fileSig // inbox files by path, as last scanned

@@ -72,6 +72,7 @@ func prepare(ctx context.Context, cfg *serveConfig) (*deps, error) {
 		return nil, err
 	}
 	env := &jobs.Env{DB: db, Config: cfg.Config, Rules: rules, Loc: loc}
+	env.MoveDelay, _ = time.ParseDuration(os.Getenv("GOVSCORE_TEST_MOVE_DELAY"))
 	runner, err := jobs.NewRunner(db, env.Table(), loc, slog.Default(), nil)
 	if err != nil {
 		db.Close()
