@@ -41,31 +41,53 @@ func (e *engine) runRules(ctx context.Context, stage int) error {
 
 func (e *engine) runRule(ctx context.Context, r Rule) error {
 	defer trace("rule " + r.File)()
-	body := strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
-	// DuckDB evaluates a CASE branch only for the rows that take it: reasons of periods before
-	// e.reasons are never formatted
-	from := "'" + quote(e.reasons) + "'"
-	reasons := `CASE WHEN period >= ` + from + ` THEN CAST(reason AS VARCHAR) ELSE '' END AS reason,
-    CASE WHEN period >= ` + from + ` THEN CAST(reason_en AS VARCHAR) ELSE '' END AS reason_en`
-	q := `CREATE OR REPLACE TEMP TABLE rule_out AS
-SELECT CAST(dept_code AS VARCHAR) AS dept_code, CAST(period AS VARCHAR) AS period, CAST(item AS VARCHAR) AS item,
-    CAST(points AS DOUBLE) AS points, CAST(max_points AS DOUBLE) AS max_points, ` + reasons + `
-FROM (` + body + "\n) rule"
-	if _, err := e.tx.ExecContext(ctx, q); err != nil {
-		return &RuleError{File: r.File, Msg: err.Error()}
+	done := trace("  run " + r.File)
+	for _, q := range e.ruleQueries(r) {
+		if _, err := e.tx.ExecContext(ctx, q); err != nil {
+			return &RuleError{File: r.File, Msg: err.Error()}
+		}
 	}
+	done()
 	vars := fmt.Sprintf(`SET VARIABLE kind = '%s'; SET VARIABLE min = %s; SET VARIABLE max = %s`, r.Kind, floatOrNull(r.Min), floatOrNull(r.Max))
 	if _, err := e.tx.ExecContext(ctx, vars); err != nil {
 		return err
 	}
-	if bad, err := e.checkRule(ctx); err != nil || len(bad) > 0 {
+	done = trace("  check " + r.File)
+	bad, err := e.checkRule(ctx)
+	done()
+	if err != nil || len(bad) > 0 {
 		if err != nil {
 			return &RuleError{File: r.File, Msg: err.Error()}
 		}
 		return &RuleError{File: r.File, Msg: "invalid lines", Rows: bad}
 	}
-	_, err := e.tx.ExecContext(ctx, `INSERT INTO lines SELECT period, dept_code, ?, item, ?, points, max_points, reason, reason_en FROM rule_out`, r.Indicator, r.Kind)
+	_, err = e.tx.ExecContext(ctx, `INSERT INTO lines SELECT period, dept_code, ?, item, ?, points, max_points, reason, reason_en FROM rule_out`, r.Indicator, r.Kind)
 	return err
+}
+
+// ruleQueries fill rule_out with a rule's lines. Reason text is formatted only for periods from
+// e.reasons on: the other periods' lines come from a query that never reads the reason columns,
+// so DuckDB never evaluates them (a CASE around them would not stop that).
+func (e *engine) ruleQueries(r Rule) []string {
+	body := strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
+	sel := func(reasons bool, where string) string {
+		cols := `'' AS reason, '' AS reason_en`
+		if reasons {
+			cols = `CAST(reason AS VARCHAR) AS reason, CAST(reason_en AS VARCHAR) AS reason_en`
+		}
+		return `SELECT CAST(dept_code AS VARCHAR) AS dept_code, CAST(period AS VARCHAR) AS period, CAST(item AS VARCHAR) AS item,
+    CAST(points AS DOUBLE) AS points, CAST(max_points AS DOUBLE) AS max_points, ` + cols + `
+FROM (` + body + "\n) rule" + where
+	}
+	const create = "CREATE OR REPLACE TEMP TABLE rule_out AS\n"
+	from := "'" + quote(e.reasons) + "'"
+	switch e.reasons {
+	case "":
+		return []string{create + sel(true, "")}
+	case "~":
+		return []string{create + sel(false, "")}
+	}
+	return []string{create + sel(false, "\nWHERE period < "+from+" OR period IS NULL"), "INSERT INTO rule_out\n" + sel(true, "\nWHERE period >= "+from)}
 }
 
 func (e *engine) checkRule(ctx context.Context) ([]string, error) {
