@@ -33,7 +33,8 @@ func settings() []setting {
 		return func(c *serveConfig, v string) error { *f(c) = v; return nil }
 	}
 	sched := func(job string) setting {
-		return setting{"schedule-" + job, "cron spec of the " + job + " job, e.g. \"@every 1m\" or \"0 9 * * *\"; off = never",
+		usage := fmt.Sprintf("cron spec of the %s job (default %q); off = only after another job or by govscore jobs run", job, jobs.Defaults().Schedules[job])
+		return setting{"schedule-" + job, usage,
 			func(c *serveConfig, v string) error { c.Schedules[job] = v; return nil }}
 	}
 	return []setting{
