@@ -59,6 +59,12 @@ func TestScoreAfterInboxRanksTheNewMonth(t *testing.T) {
 	if err := e.Score(context.Background(), run); err != nil || run.notes[0] != "scores up to date" || !run.idle {
 		t.Fatalf("second score: %v %v, want idle, up to date", err, run.notes)
 	}
+	empty := testEnv(t, mustOpenDB(t), time.Date(2014, 12, 2, 9, 0, 0, 0, shanghai))
+	empty.Config.Site = filepath.Join(t.TempDir(), "site")
+	run = testRun()
+	if err := empty.Render(context.Background(), run); err != nil || !run.idle {
+		t.Fatalf("render with nothing scored: %v, idle %v; want idle", err, run.idle)
+	}
 	e.Config.Site = filepath.Join(t.TempDir(), "site")
 	for i, wantIdle := range []bool{false, true} {
 		run = testRun()

@@ -39,7 +39,14 @@ func (e *Env) Render(ctx context.Context, run *Run) error {
 	render := e.Config.Site != "" && (e.needRender || !e.rendered)
 	e.needRender = false
 	e.mu.Unlock()
-	if !render {
+	var scored bool
+	if err := e.DB.QueryRowContext(ctx, query("jobScored")).Scan(&scored); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if !render || !scored {
+		if !scored {
+			run.Note("nothing scored yet")
+		}
 		run.Idle()
 		return nil
 	}
