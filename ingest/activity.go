@@ -164,7 +164,7 @@ func parse(t *table, l *layout, c *catalog, s *stage) error {
 		return err
 	}
 	if s.rows == 0 && ps.err() == nil {
-		ps.add(0, "", "the file has a header but no data rows")
+		ps.addT(0, "", "文件只有表头,没有数据行", "the file has a header but no data rows")
 	}
 	return ps.err()
 }
@@ -184,7 +184,7 @@ func (p *parser) key(row int, rec []string) (string, string, bool) {
 	raw := cell(rec, p.l.period)
 	per, err := parsePeriod(raw)
 	if err != nil {
-		p.ps.add(row, p.t.colName(p.l.period), "%v", err)
+		p.ps.addErr(row, p.t.colName(p.l.period), err)
 		return "", "", false
 	}
 	if !ok {
@@ -192,7 +192,7 @@ func (p *parser) key(row int, rec []string) (string, string, bool) {
 	}
 	d := p.c.depts[code]
 	if !d.active(per.String()) {
-		p.ps.add(row, p.t.colName(p.l.period), "department %s (%s) is not active in %s: its active range is %s to %s",
+		p.ps.addT(row, p.t.colName(p.l.period), "部门 %s(%s)在 %s 不在考核期内:其考核期为 %s 至 %s", "department %s (%s) is not active in %s: its active range is %s to %s",
 			code, d.name, per, orOpen(d.from), orOpen(d.to))
 		return "", "", false
 	}
@@ -212,22 +212,22 @@ func (p *parser) dept(row int, rec []string) (string, bool) {
 	switch {
 	case code != "":
 		if _, ok := p.c.depts[code]; !ok {
-			p.ps.add(row, p.t.colName(p.l.code), "unknown department code %q: expected a code from the department list (govscore depts import)", code)
+			p.ps.addT(row, p.t.colName(p.l.code), "未知的部门代码“%s”:应为部门名单中的代码(govscore depts import)", "unknown department code %q: expected a code from the department list (govscore depts import)", code)
 			return "", false
 		}
 		if owner, ok := p.c.names[name]; ok && owner != code {
-			p.ps.add(row, p.t.colName(p.l.name), "name %q belongs to department %s, not %s", name, owner, code)
+			p.ps.addT(row, p.t.colName(p.l.name), "名称“%s”属于部门 %s,而非 %s", "name %q belongs to department %s, not %s", name, owner, code)
 			return "", false
 		}
 		return code, true
 	case name != "":
 		owner, ok := p.c.names[name]
 		if !ok {
-			p.ps.add(row, p.t.colName(p.l.name), "unknown department %q: expected a current or former name from the department list", name)
+			p.ps.addT(row, p.t.colName(p.l.name), "未知的部门“%s”:应为部门名单中的现用名或曾用名", "unknown department %q: expected a current or former name from the department list", name)
 		}
 		return owner, ok
 	}
-	p.ps.add(row, p.t.colName(max(p.l.code, p.l.name)), "no department: expected a code or a name")
+	p.ps.addT(row, p.t.colName(max(p.l.code, p.l.name)), "缺少部门:应填写部门代码或名称", "no department: expected a code or a name")
 	return "", false
 }
 
@@ -246,7 +246,7 @@ func (p *parser) wide(row int, rec []string) (record, bool) {
 		}
 		v, err := parseValue(cell(rec, i), p.c.metrics[m])
 		if err != nil {
-			p.ps.add(row, p.t.colName(i), "%v", err)
+			p.ps.addErr(row, p.t.colName(i), err)
 			ok = false
 		}
 		r.values[m] = v
@@ -258,7 +258,7 @@ func (p *parser) wide(row int, rec []string) (record, bool) {
 func (p *parser) once(r record) bool {
 	k := [2]string{r.dept, r.period}
 	if first, dup := p.seen[k]; dup {
-		p.ps.add(r.row, "", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
+		p.ps.addT(r.row, "", "部门 %s 的 %s 数据在本文件中重复出现(首次在第 %d 行)", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
 		return false
 	}
 	p.seen[k] = r.row
@@ -282,7 +282,7 @@ func (p *parser) long(s *stage) error {
 		name := cell(rec, p.l.metric)
 		m, known := p.c.metric(name)
 		if !known {
-			p.ps.add(row, p.t.colName(p.l.metric), "unknown metric %q; known metrics are: %s", name, p.c.knownMetrics())
+			p.ps.addT(row, p.t.colName(p.l.metric), "未知指标“%s”;已知指标:%s", "unknown metric %q; known metrics are: %s", name, p.c.knownMetrics())
 			return nil
 		}
 		v, err := parseValue(cell(rec, p.l.value), p.c.metrics[m])
@@ -300,7 +300,7 @@ func (p *parser) long(s *stage) error {
 			order = append(order, k)
 		}
 		if !math.IsNaN(r.values[m]) {
-			p.ps.add(row, p.t.colName(p.l.metric), "metric %s for %s %s appears twice", p.c.metrics[m].Code, code, per)
+			p.ps.addT(row, p.t.colName(p.l.metric), "指标 %s(%s %s)重复出现", "metric %s for %s %s appears twice", p.c.metrics[m].Code, code, per)
 		}
 		r.values[m] = v
 		return nil

@@ -84,7 +84,7 @@ func parseDepts(t *table, c *catalog) ([]deptRow, error) {
 		return nil
 	})
 	if err == nil && len(list) == 0 {
-		ps.add(0, "", "the file has a header but no departments")
+		ps.addT(0, "", "文件只有表头,没有部门", "the file has a header but no departments")
 	}
 	if err != nil {
 		return nil, err
@@ -99,17 +99,17 @@ func checkDept(ps *problems, t *table, cols map[string]int, d deptRow, codes map
 		}
 	}
 	if first, dup := codes[d.code]; dup && d.code != "" {
-		ps.add(d.row, t.colName(cols["code"]), "department code %s appears twice (first in row %d)", d.code, first)
+		ps.addT(d.row, t.colName(cols["code"]), "部门代码 %s 重复(首次在第 %d 行)", "department code %s appears twice (first in row %d)", d.code, first)
 	}
 	codes[d.code] = d.row
 	if d.from != "" && d.to != "" && d.to < d.from {
-		ps.add(d.row, t.colName(cols["to"]), "active to %s is before active from %s", d.to, d.from)
+		ps.addT(d.row, t.colName(cols["to"]), "停用月份 %s 早于启用月份 %s", "active to %s is before active from %s", d.to, d.from)
 	}
 	for _, n := range append([]string{d.name}, d.former...) {
 		if owner, ok := names[n]; ok && owner != d.code {
-			ps.add(d.row, t.colName(cols["name"]), "name %q is also given to department %s in this file", n, owner)
+			ps.addT(d.row, t.colName(cols["name"]), "名称“%s”在本文件中也用于部门 %s", "name %q is also given to department %s in this file", n, owner)
 		} else if owner, ok := c.names[n]; ok && owner != d.code && !listed(codes, owner) {
-			ps.add(d.row, t.colName(cols["name"]), "name %q already belongs to department %s", n, owner)
+			ps.addT(d.row, t.colName(cols["name"]), "名称“%s”已属于部门 %s", "name %q already belongs to department %s", n, owner)
 		}
 		names[n] = d.code
 	}
@@ -124,7 +124,7 @@ func deptMonth(ps *problems, t *table, row int, rec []string, col int) string {
 	}
 	p, err := parsePeriod(raw)
 	if err != nil {
-		ps.add(row, t.colName(col), "%v", err)
+		ps.addErr(row, t.colName(col), err)
 		return ""
 	}
 	return p.String()

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -14,12 +15,28 @@ type Problem struct {
 	Row    int    // 1-based, the header being row 1; 0 when the whole file is at fault
 	Column string // as headed in the file; empty when no single column is at fault
 	Msg    string // what was expected and what was found
+	MsgZH  string // the same in Chinese; empty where only English is written
 }
 
-func (p Problem) String() string {
+func (p Problem) String() string { return p.Text(false) }
+
+// Text is the problem in Chinese (zh) or English; Chinese falls back to English where no
+// Chinese message was written.
+func (p Problem) Text(zh bool) string {
 	var b strings.Builder
 	b.WriteString(p.File)
-	if p.Row > 0 {
+	switch {
+	case zh && p.MsgZH != "":
+		if p.Row > 0 {
+			fmt.Fprintf(&b, " 第 %d 行", p.Row)
+		}
+		if p.Column != "" {
+			fmt.Fprintf(&b, "“%s”列", p.Column)
+		}
+		b.WriteString(":")
+		b.WriteString(p.MsgZH)
+		return b.String()
+	case p.Row > 0:
 		fmt.Fprintf(&b, ": row %d", p.Row)
 	}
 	if p.Column != "" {
@@ -37,22 +54,42 @@ type RejectedError struct {
 	More     bool // more problems were found than are listed
 }
 
-func (e *RejectedError) Error() string {
+func (e *RejectedError) Error() string { return e.Text(false) }
+
+// Text is the whole message in Chinese (zh) or English, one problem a line.
+func (e *RejectedError) Text(zh bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s rejected, nothing written: ", e.File)
+	if zh {
+		fmt.Fprintf(&b, "%s 已拒收,未写入任何数据:", e.File)
+	} else {
+		fmt.Fprintf(&b, "%s rejected, nothing written: ", e.File)
+	}
 	if len(e.Problems) == 1 {
-		b.WriteString(e.Problems[0].String())
+		b.WriteString(e.Problems[0].Text(zh))
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%d problems", len(e.Problems))
+	if zh {
+		fmt.Fprintf(&b, "%d 处问题", len(e.Problems))
+	} else {
+		fmt.Fprintf(&b, "%d problems", len(e.Problems))
+	}
 	if e.More {
-		b.WriteString(" (only the first are listed)")
+		b.WriteString(map[bool]string{true: "(仅列出前若干处)", false: " (only the first are listed)"}[zh])
 	}
 	for _, p := range e.Problems {
 		b.WriteString("\n  ")
-		b.WriteString(p.String())
+		b.WriteString(p.Text(zh))
 	}
 	return b.String()
+}
+
+// Localized is err in Chinese when zh is set and err is (or wraps) a RejectedError.
+func Localized(err error, zh bool) string {
+	var rerr *RejectedError
+	if errors.As(err, &rerr) {
+		return rerr.Text(zh)
+	}
+	return err.Error()
 }
 
 // problems collects a file's problems up to maxProblems.
@@ -62,12 +99,36 @@ type problems struct {
 	more bool
 }
 
+// add records a problem written in English only.
 func (ps *problems) add(row int, col, format string, args ...any) {
+	ps.addT(row, col, "", format, args...)
+}
+
+// addT records a problem in Chinese and English; both formats take the same arguments.
+func (ps *problems) addT(row int, col, zh, en string, args ...any) {
+	p := Problem{File: ps.file, Row: row, Column: col, Msg: fmt.Sprintf(en, args...)}
+	if zh != "" {
+		p.MsgZH = fmt.Sprintf(zh, args...)
+	}
+	ps.push(p)
+}
+
+// addErr records err, in both languages when it is a bilingual error.
+func (ps *problems) addErr(row int, col string, err error) {
+	p := Problem{File: ps.file, Row: row, Column: col, Msg: err.Error()}
+	var b *bilingual
+	if errors.As(err, &b) {
+		p.MsgZH = b.zh
+	}
+	ps.push(p)
+}
+
+func (ps *problems) push(p Problem) {
 	if len(ps.list) >= maxProblems {
 		ps.more = true
 		return
 	}
-	ps.list = append(ps.list, Problem{File: ps.file, Row: row, Column: col, Msg: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, p)
 }
 
 func (ps *problems) full() bool { return len(ps.list) >= maxProblems }
@@ -79,9 +140,33 @@ func (ps *problems) err() error {
 	return &RejectedError{File: ps.file, Problems: ps.list, More: ps.more}
 }
 
-// reject is a RejectedError with a single problem.
+// reject is a RejectedError with a single problem, in English only.
 func reject(file string, row int, col, format string, args ...any) error {
+	return rejectT(file, row, col, "", format, args...)
+}
+
+// rejectT is a RejectedError with a single problem in Chinese and English.
+func rejectT(file string, row int, col, zh, en string, args ...any) error {
 	ps := problems{file: file}
-	ps.add(row, col, format, args...)
+	ps.addT(row, col, zh, en, args...)
 	return ps.err()
+}
+
+// bilingual is an error message in English (Error) and Chinese.
+type bilingual struct{ zh, en string }
+
+func (b *bilingual) Error() string { return b.en }
+
+// errT is a bilingual error; both formats take the same arguments.
+func errT(zh, en string, args ...any) error {
+	return &bilingual{zh: fmt.Sprintf(zh, args...), en: fmt.Sprintf(en, args...)}
+}
+
+// withPrefix puts prefix before both languages of err.
+func withPrefix(prefix string, err error) error {
+	var b *bilingual
+	if errors.As(err, &b) {
+		return &bilingual{zh: prefix + b.zh, en: prefix + b.en}
+	}
+	return fmt.Errorf("%s%w", prefix, err)
 }

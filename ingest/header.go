@@ -41,14 +41,14 @@ func resolveLayout(t *table, c *catalog) (*layout, error) {
 		metric: find(h, metricHeaders), value: find(h, valueHeaders)}
 	ps := problems{file: t.file}
 	if l.period < 0 && find(h, groupHeaders) >= 0 {
-		ps.add(1, "", "this looks like a department list, not monthly activity: import it with `govscore depts import`")
+		ps.addT(1, "", "这是部门名单,不是月度数据:请用 govscore depts import 导入", "this looks like a department list, not monthly activity: import it with `govscore depts import`")
 		return l, ps.err()
 	}
 	if l.period < 0 {
-		ps.add(1, "", "no period column: expected one headed 月份 or period, in a header such as 部门代码,部门名称,月份,<metrics>")
+		ps.addT(1, "", "缺少月份列:表头应为 部门代码,部门名称,月份,<指标>", "no period column: expected one headed 月份 or period, in a header such as 部门代码,部门名称,月份,<metrics>")
 	}
 	if l.code < 0 && l.name < 0 {
-		ps.add(1, "", "no department column: expected 部门代码 (dept_code) or 部门名称 (dept_name)")
+		ps.addT(1, "", "缺少部门列:应有 部门代码 或 部门名称", "no department column: expected 部门代码 (dept_code) or 部门名称 (dept_name)")
 	}
 	l.long = l.metric >= 0 && l.value >= 0
 	if l.long || ps.err() != nil {
@@ -64,16 +64,16 @@ func resolveLayout(t *table, c *catalog) (*layout, error) {
 		m, ok := c.metric(name)
 		switch {
 		case !ok:
-			ps.add(1, name, "unknown metric column; known metrics are: %s", c.knownMetrics())
+			ps.addT(1, name, "未知的指标列;已知指标:%s", "unknown metric column; known metrics are: %s", c.knownMetrics())
 		case seen[m] != "":
-			ps.add(1, name, "metric %s appears twice (also as column %q)", c.metrics[m].Code, seen[m])
+			ps.addT(1, name, "指标 %s 重复(另见“%s”列)", "metric %s appears twice (also as column %q)", c.metrics[m].Code, seen[m])
 		default:
 			seen[m] = name
 			l.metrics[i] = m
 		}
 	}
 	if len(seen) == 0 && ps.err() == nil {
-		ps.add(1, "", "no metric columns: expected columns such as 工作动态 or pub_news")
+		ps.addT(1, "", "没有指标列:应有 工作动态 等指标列", "no metric columns: expected columns such as 工作动态 or pub_news")
 	}
 	return l, ps.err()
 }

@@ -33,11 +33,11 @@ func (p *mapParser) dept(row int, rec []string) (string, bool) {
 			return owner, true
 		}
 	default:
-		p.ps.add(row, p.t.colName(max(p.l.code, p.l.name)), "no department: expected a code or a name")
+		p.ps.addT(row, p.t.colName(max(p.l.code, p.l.name)), "缺少部门:应填写部门代码或名称", "no department: expected a code or a name")
 		return "", false
 	}
 	if !p.m.Department.Register {
-		p.ps.add(row, col, "unknown department %q: expected one from the department list (govscore depts import), or register: true in the mapping", code+name)
+		p.ps.addT(row, col, "未知的部门“%s”:应为部门名单中的部门(govscore depts import),或在映射中设置 register: true", "unknown department %q: expected one from the department list (govscore depts import), or register: true in the mapping", code+name)
 		return "", false
 	}
 	return p.register(row, rec, code, name)
@@ -57,7 +57,7 @@ func (p *mapParser) register(row int, rec []string, code, name string) (string, 
 		name = code
 	}
 	if owner, ok := p.c.names[name]; ok {
-		p.ps.add(row, p.t.colName(p.l.name), "name %q belongs to department %s, not %s", name, owner, code)
+		p.ps.addT(row, p.t.colName(p.l.name), "名称“%s”属于部门 %s,而非 %s", "name %q belongs to department %s, not %s", name, owner, code)
 		return "", false
 	}
 	if owner, ok := p.reg.byName[name]; ok {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -49,7 +48,7 @@ func (p *mapParser) row(row int, rec []string) (record, bool) {
 	for _, mc := range p.l.metrics {
 		v, err := p.value(cell(rec, mc.col), p.c.metrics[mc.metric])
 		if err != nil {
-			p.ps.add(row, p.t.colName(mc.col), "%s: %v", p.c.metrics[mc.metric].Code, err)
+			p.ps.addErr(row, p.t.colName(mc.col), withPrefix(p.c.metrics[mc.metric].Code+": ", err))
 			ok = false
 		}
 		r.values[mc.metric] = v
@@ -82,7 +81,7 @@ func (p *mapParser) period(row int, rec []string) (period.Period, bool) {
 	}
 	per, err := p.parsePeriod(raw)
 	if err != nil {
-		p.ps.add(row, p.t.colName(p.l.period), "expected a period such as 2014-11, Q1 2020, 2020-Q1 or 2020, got %q", raw)
+		p.ps.addT(row, p.t.colName(p.l.period), "应为期间,如 2014-11、Q1 2020、2020-Q1 或 2020,实际为“%s”", "expected a period such as 2014-11, Q1 2020, 2020-Q1 or 2020, got %q", raw)
 		return per, false
 	}
 	return per, true
@@ -107,7 +106,7 @@ func (p *mapParser) active(row int, code string, per period.Period) bool {
 	if (d.from == "" || last >= d.from) && (d.to == "" || first <= d.to) {
 		return true
 	}
-	p.ps.add(row, p.t.colName(p.l.period), "department %s (%s) is not active in %s: its active range is %s to %s",
+	p.ps.addT(row, p.t.colName(p.l.period), "部门 %s(%s)在 %s 不在考核期内:其考核期为 %s 至 %s", "department %s (%s) is not active in %s: its active range is %s to %s",
 		code, d.name, per, orOpen(d.from), orOpen(d.to))
 	return false
 }
@@ -120,11 +119,11 @@ func (p *mapParser) value(s string, m Metric) (float64, error) {
 	clean := strings.ReplaceAll(s, p.m.Values.Thousands, "")
 	clean = strings.ReplaceAll(clean, p.m.Values.Decimal, ".")
 	if strings.ContainsAny(clean, ",\uff0c") {
-		return 0, fmt.Errorf("expected %s, got %q", want(m), s)
+		return 0, badValue(m, s, "")
 	}
 	v, err := parseValue(clean, m)
 	if err != nil {
-		return 0, fmt.Errorf("expected %s, got %q", want(m), s)
+		return 0, badValue(m, s, "")
 	}
 	return v, nil
 }
@@ -133,7 +132,7 @@ func (p *mapParser) value(s string, m Metric) (float64, error) {
 func (p *mapParser) once(r record) bool {
 	k := [2]string{r.dept, r.period}
 	if first, dup := p.seen[k]; dup {
-		p.ps.add(r.row, "", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
+		p.ps.addT(r.row, "", "部门 %s 的 %s 数据在本文件中重复出现(首次在第 %d 行)", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
 		return false
 	}
 	p.seen[k] = r.row

@@ -87,3 +87,25 @@ func TestRejectsWholeFile(t *testing.T) {
 		t.Errorf("database changed: %s → %s", before, after)
 	}
 }
+
+// TestRejectsInChinese: the messages departments read are in Chinese, file, row and column first.
+func TestRejectsInChinese(t *testing.T) {
+	db := mustOpenDB(t)
+	bad := strings.Replace(wideRow("JXW", "经济和信息化局", "2014-11"), ",10,", ",十,", 1)
+	bad += strings.Replace(wideRow("FGW", "", "2014-11"), ",100,", ",120,", 1)
+	_, err := File(context.Background(), db, writeFile(t, "a.csv", wideHeader+bad+wideRow("XXX", "", "2014-11")), Options{})
+	got := Localized(err, true)
+	for _, want := range []string{
+		"a.csv 已拒收,未写入任何数据:3 处问题",
+		"a.csv 第 2 行“工作动态”列:应为不小于 0 的整数(条),实际为“十”",
+		"a.csv 第 3 行“全文电子化率”列:应为0 到 100 之间的百分比,实际为“120”",
+		"a.csv 第 4 行“部门代码”列:未知的部门代码“XXX”",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Chinese message lacks %q:\n%s", want, got)
+		}
+	}
+	if en := Localized(err, false); !strings.Contains(en, `row 2, column "工作动态": expected a whole number ≥ 0 (条), got "十"`) {
+		t.Errorf("English message:\n%s", en)
+	}
+}

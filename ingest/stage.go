@@ -108,11 +108,11 @@ func (s *stage) check(ctx context.Context, t *table) error {
 	ps := problems{file: t.file}
 	for rows.Next() {
 		var row int
-		var col, msg string
-		if err := rows.Scan(&row, &col, &msg); err != nil {
+		var col, msg, msgZH string
+		if err := rows.Scan(&row, &col, &msg, &msgZH); err != nil {
 			return err
 		}
-		ps.add(row, col, "%s", msg)
+		ps.push(Problem{File: t.file, Row: row, Column: col, Msg: msg, MsgZH: msgZH})
 	}
 	if err := rows.Err(); err != nil {
 		return err

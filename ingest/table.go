@@ -37,19 +37,19 @@ func readTable(name string, content []byte) (*table, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case len(bytes.TrimSpace(content)) == 0:
-		return nil, reject(name, 0, "", "the file is empty: expected a header row and data rows")
+		return nil, rejectT(name, 0, "", "文件为空:应有表头行和数据行", "the file is empty: expected a header row and data rows")
 	case bytes.HasPrefix(content, xlsxMagic) || ext == ".xlsx":
 		return t, t.openXLSX(content)
 	case ext == ".csv" || ext == ".txt" || ext == "":
 		return t, t.openCSV(content)
 	}
-	return nil, reject(name, 0, "", "not a CSV or XLSX file (extension %q); save it from Excel as .xlsx or .csv", ext)
+	return nil, rejectT(name, 0, "", "不是 CSV 或 XLSX 文件(扩展名 %q);请在 Excel 中另存为 .xlsx 或 .csv", "not a CSV or XLSX file (extension %q); save it from Excel as .xlsx or .csv", ext)
 }
 
 func (t *table) openCSV(content []byte) error {
 	t.kind = "csv"
 	if bytes.IndexByte(content, 0) >= 0 {
-		return reject(t.file, 0, "", "binary content: expected a CSV text file (UTF-8 or GBK) or an .xlsx workbook")
+		return rejectT(t.file, 0, "", "二进制内容:应为 CSV 文本文件(UTF-8 或 GBK)或 .xlsx 工作簿", "binary content: expected a CSV text file (UTF-8 or GBK) or an .xlsx workbook")
 	}
 	content = bytes.TrimPrefix(content, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(content) {
@@ -70,7 +70,7 @@ func (t *table) openCSV(content []byte) error {
 		line++
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
-			return nil, reject(t.file, perr.Line, "", "malformed CSV: %v", perr.Err)
+			return nil, rejectT(t.file, perr.Line, "", "CSV 格式错误:%v", "malformed CSV: %v", perr.Err)
 		}
 		return rec, err
 	}
@@ -95,7 +95,7 @@ func (t *table) openXLSX(content []byte) error {
 	t.kind = "xlsx"
 	f, err := excelize.OpenReader(bytes.NewReader(content), excelize.Options{RawCellValue: true})
 	if err != nil {
-		return reject(t.file, 0, "", "not a readable XLSX workbook: %v", err)
+		return rejectT(t.file, 0, "", "无法读取的 XLSX 工作簿:%v", "not a readable XLSX workbook: %v", err)
 	}
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.Rows(sheet)
@@ -120,7 +120,7 @@ func (t *table) openXLSX(content []byte) error {
 		rows.Close()
 	}
 	f.Close()
-	return reject(t.file, 0, "", "the workbook has no sheet with data: expected a header row and data rows")
+	return rejectT(t.file, 0, "", "工作簿中没有含数据的工作表:应有表头行和数据行", "the workbook has no sheet with data: expected a header row and data rows")
 }
 
 var errNoHeader = errors.New("no header")
@@ -135,7 +135,7 @@ func (t *table) readHeader() error {
 	for {
 		rec, err := t.next()
 		if err == io.EOF {
-			return reject(t.file, 0, "", "the file is empty: expected a header row and data rows")
+			return rejectT(t.file, 0, "", "文件为空:应有表头行和数据行", "the file is empty: expected a header row and data rows")
 		}
 		if err != nil {
 			return err

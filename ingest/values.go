@@ -20,28 +20,27 @@ func parseValue(s string, m Metric) (float64, error) {
 		clean = strings.TrimSuffix(strings.TrimSuffix(clean, "%"), "%")
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(clean), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("expected %s, got %q", want(m), s)
-	}
 	switch {
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
+		return 0, badValue(m, s, "")
 	case v < 0:
-		return 0, fmt.Errorf("expected %s, got the negative %q", want(m), s)
-	case m.Kind == "count" && v != math.Trunc(v):
-		return 0, fmt.Errorf("expected %s, got %q", want(m), s)
-	case m.Kind == "rate" && v > 100:
-		return 0, fmt.Errorf("expected %s, got %q", want(m), s)
+		return 0, badValue(m, s, "the negative ")
+	case m.Kind == "count" && v != math.Trunc(v), m.Kind == "rate" && v > 100:
+		return 0, badValue(m, s, "")
 	}
 	return v, nil
 }
 
-func want(m Metric) string {
+// badValue says what a metric's cell should hold and what it held, in both languages.
+func badValue(m Metric, got, adjective string) error {
+	zh, en := "不小于 0 的数("+m.Unit+")", "a number ≥ 0 ("+m.Unit+")"
 	switch m.Kind {
 	case "count":
-		return "a whole number ≥ 0 (" + m.Unit + ")"
+		zh, en = "不小于 0 的整数("+m.Unit+")", "a whole number ≥ 0 ("+m.Unit+")"
 	case "rate":
-		return "a percentage from 0 to 100"
+		zh, en = "0 到 100 之间的百分比", "a percentage from 0 to 100"
 	}
-	return "a number ≥ 0 (" + m.Unit + ")"
+	return &bilingual{zh: fmt.Sprintf("应为%s,实际为“%s”", zh, got), en: fmt.Sprintf("expected %s, got %s%q", en, adjective, got)}
 }
 
 // parsePeriod reads a month cell: text such as 2014-11, 2014年11月, 2014/11, or an Excel date.
@@ -55,5 +54,6 @@ func parsePeriod(s string) (period.Period, error) {
 			return p, nil
 		}
 	}
-	return period.Period{}, fmt.Errorf("expected a month such as 2014-11, 2014年11月, 2014/11 or an Excel date, got %q", s)
+	return period.Period{}, errT("应为月份,如 2014-11、2014年11月、2014/11 或 Excel 日期,实际为“%s”",
+		"expected a month such as 2014-11, 2014年11月, 2014/11 or an Excel date, got %q", s)
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore/report"
 )
 
 func init() {
@@ -30,7 +32,7 @@ added or updated; a new name keeps the old one as a former name.`)
 	defer db.Close()
 	res, err := ingest.Departments(ctx, db, fs.Arg(1), ingest.Options{Source: "cli"})
 	if err != nil {
-		return err
+		return errors.New(ingest.Localized(err, e.lang == report.ZH))
 	}
 	e.printf(e.lang.T("%s:%d 个部门,新增 %d,变更 %d,更名 %d\n", "%s: %d departments, %d added, %d changed, %d renamed\n"),
 		res.File, res.Rows, res.Added, res.Changed, res.Renamed)

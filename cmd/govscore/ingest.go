@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore/report"
 )
 
 func init() {
@@ -58,7 +59,7 @@ declared into the catalog, unknown departments registered, rows skipped.`)
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "[%d/%d] %v\n", i+1, len(files), err)
+			fmt.Fprintf(e.stderr, "[%d/%d] %s\n", i+1, len(files), ingest.Localized(err, e.lang == report.ZH))
 		}
 	}
 	if failed > 0 {
