@@ -43,6 +43,7 @@ func (e *Env) Inbox(ctx context.Context, run *Run) error {
 			errs = append(errs, err)
 			continue
 		}
+		run.Progress()
 		switch res {
 		case "ingested":
 			ingested++

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	sqlfs "github.com/govscore/govscore/sql"
 )
@@ -30,6 +31,21 @@ type Run struct {
 	notes       []string
 	then        []string
 	stop        <-chan struct{}
+	save        func(files, rows int) // records the counts so far
+	saved       time.Time
+}
+
+// progressEvery is how often a running job's counts are written to its record.
+const progressEvery = 2 * time.Second
+
+// Progress records the counts so far (at most every two seconds), so that a long run shows what
+// it did while it runs and after a crash.
+func (r *Run) Progress() {
+	if r.save == nil || time.Since(r.saved) < progressEvery {
+		return
+	}
+	r.saved = time.Now()
+	r.save(r.Files, r.Rows)
 }
 
 // Note adds a line to what the run record says it did.

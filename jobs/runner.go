@@ -182,6 +182,12 @@ func (r *Runner) once(e *entry, cause string) []string {
 		r.log.Error("job not started: cannot record the run", "job", e.Name, "err", err)
 		return nil
 	}
+	run.saved = time.Now()
+	run.save = func(files, rows int) {
+		if _, err := r.db.ExecContext(r.ctx, query("jobRunProgress"), run.ID, files, rows); err != nil {
+			run.Log.Warn("cannot record progress", "run", run.ID, "err", err)
+		}
+	}
 	err := call(r.ctx, e, run)
 	r.finish(run, err)
 	return run.then

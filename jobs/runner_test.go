@@ -142,6 +142,9 @@ func TestStopLetsTheRunningJobFinish(t *testing.T) {
 				r.Note("stopped after %d items", i)
 				return nil
 			}
+			r.Files++
+			r.saved = time.Time{} // record every item
+			r.Progress()
 			taken.Add(1)
 			time.Sleep(10 * time.Millisecond)
 		}
@@ -153,6 +156,9 @@ func TestStopLetsTheRunningJobFinish(t *testing.T) {
 	}
 	r.Trigger("work", "manual")
 	waitFor(t, "work to start", func() bool { return taken.Load() > 2 })
+	waitFor(t, "progress in the record", func() bool {
+		return count(t, db, `SELECT max(files) FROM job_runs WHERE status = 'running'`) > 2
+	})
 	if !r.Stop(5 * time.Second) {
 		t.Fatal("Stop gave up on a job that stops between items")
 	}
