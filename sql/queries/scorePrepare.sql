@@ -27,10 +27,14 @@ SELECT d.code AS dept_code, d.grp, s.period, c.* EXCLUDE (dept_code, period)
 FROM depts d
 JOIN scope s ON period_active(s.period, d.active_from, d.active_to)
 JOIN cur c ON c.dept_code = d.code AND c.period = s.period
-WHERE getvariable('only_dept') IS NULL OR d.code = getvariable('only_dept');
+WHERE getvariable('only_dept') IS NULL OR d.code = getvariable('only_dept')
+ORDER BY s.period, d.code;
 
 CREATE OR REPLACE TEMP VIEW sub AS
 SELECT s.*, p.* EXCLUDE (grp) FROM sub_data s JOIN params p ON p.grp = s.grp;
+
+-- the department-periods being scored, by hash, for checkRule
+CREATE OR REPLACE TEMP TABLE sub_keys AS SELECT DISTINCT hash(dept_code, period) AS h FROM sub_data;
 
 CREATE OR REPLACE TEMP TABLE lines (
     period VARCHAR, dept_code VARCHAR, indicator VARCHAR, item VARCHAR, kind VARCHAR,

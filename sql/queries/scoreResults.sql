@@ -2,13 +2,25 @@
 -- from score_lines. Variables: bonus_cap (NULL = none), run_id, absent ('skip' leaves out a department-period
 -- with no data instead of listing it as missing). Grades come from `grades`. A line of kind 'unranked' keeps
 -- the department-period listed (status 'unranked') without a grade, a rank or a part in year-to-date figures.
+-- the lines are summed per department-period before the join (29 M lines at country scale)
 CREATE OR REPLACE TEMP TABLE res_sums AS
+WITH l AS (
+    SELECT dept_code, period,
+        sum(points) FILTER (WHERE kind = 'score') AS score,
+        sum(points) FILTER (WHERE kind = 'deduction') AS deductions,
+        sum(points) FILTER (WHERE kind = 'bonus') AS bonus,
+        bool_or(kind = 'veto') AS veto,
+        bool_or(kind = 'unranked') AS unranked
+    FROM score_lines
+    WHERE period IN (SELECT period FROM result_scope)
+    GROUP BY dept_code, period
+)
 SELECT t.dept_code, t.grp, t.period, t.submitted,
-    coalesce(sum(l.points) FILTER (WHERE l.kind = 'score'), 0) AS score,
-    coalesce(sum(l.points) FILTER (WHERE l.kind = 'deduction'), 0) AS deductions,
-    least(coalesce(sum(l.points) FILTER (WHERE l.kind = 'bonus'), 0), coalesce(getvariable('bonus_cap'), 1e300)) AS bonus,
-    coalesce(bool_or(l.kind = 'veto'), false) AS veto,
-    coalesce(bool_or(l.kind = 'unranked'), false) AS unranked
+    coalesce(l.score, 0) AS score,
+    coalesce(l.deductions, 0) AS deductions,
+    least(coalesce(l.bonus, 0), coalesce(getvariable('bonus_cap'), 1e300)) AS bonus,
+    coalesce(l.veto, false) AS veto,
+    coalesce(l.unranked, false) AS unranked
 FROM (
     SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
     FROM depts d
@@ -16,8 +28,7 @@ FROM (
     LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period
     WHERE a.dept_code IS NOT NULL OR coalesce(getvariable('absent'), 'missing') = 'missing'
 ) t
-LEFT JOIN score_lines l ON l.dept_code = t.dept_code AND l.period = t.period
-GROUP BY t.dept_code, t.grp, t.period, t.submitted;
+LEFT JOIN l ON l.dept_code = t.dept_code AND l.period = t.period;
 
 CREATE OR REPLACE TEMP TABLE res_new AS
 WITH totals AS (
