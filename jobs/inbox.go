@@ -189,18 +189,21 @@ func (e *Env) reject(path string, rej *ingest.RejectedError) error {
 
 func rejectionReport(rej *ingest.RejectedError, at time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# govscore rejected this file at %s; nothing from it was written.\n", at.Format("2006-01-02 15:04:05 MST"))
-	b.WriteString("# Fix the problems below and drop the file into the inbox again. Rows count the header as row 1.\n")
-	b.WriteString("file\trow\tcolumn\treason\n")
+	stamp := at.Format("2006-01-02 15:04:05 MST")
+	fmt.Fprintf(&b, "# 此文件于 %s 被退回,未写入任何数据。请按下列问题修改后重新放入收件目录。行号从表头(第 1 行)算起。\n", stamp)
+	fmt.Fprintf(&b, "# govscore rejected this file at %s; nothing from it was written. Fix the problems below and drop it into the inbox again. Rows count the header as row 1.\n", stamp)
+	b.WriteString("file\trow\tcolumn\treason\t原因\n")
 	for _, p := range rej.Problems {
 		row := ""
 		if p.Row > 0 {
 			row = fmt.Sprint(p.Row)
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", filepath.Base(p.File), row, p.Column, strings.ReplaceAll(p.Msg, "\n", " "))
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", filepath.Base(p.File), row, p.Column, oneLine(p.Msg), oneLine(p.MsgZH))
 	}
 	if rej.More {
-		b.WriteString("# more problems were found than are listed\n")
+		b.WriteString("# 问题较多,仅列出前面部分 / more problems were found than are listed\n")
 	}
 	return b.String()
 }
+
+func oneLine(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "\n", " "), "\t", " ") }

@@ -33,7 +33,7 @@ func TestInboxArchivesRejectsAndIgnoresUnfinished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(report), "bad.csv\t3\t部门代码\tunknown department code \"NOPE\"") {
+	if !strings.Contains(string(report), "bad.csv\t3\t部门代码\tunknown department code \"NOPE\"") || !strings.Contains(string(report), "未写入任何数据") {
 		t.Fatalf("error report lacks file, row, column and reason:\n%s", report)
 	}
 	if _, err := os.Stat(filepath.Join(e.Config.Rejected, "bad.csv")); err != nil {
