@@ -141,7 +141,11 @@ func (e *Env) take(ctx context.Context, run *Run, path string) (string, error) {
 		return "", fmt.Errorf("inbox: read %s: %w", path, err)
 	}
 	name := filepath.Base(path)
-	res, err := ingest.Bytes(ctx, e.DB, name, content, ingest.Options{Source: "inbox", Actor: "inbox", Now: e.Now})
+	var res ingest.Result
+	err = e.write(func() (err error) {
+		res, err = ingest.Bytes(ctx, e.DB, name, content, ingest.Options{Source: "inbox", Actor: "inbox", Now: e.Now})
+		return err
+	})
 	var rej *ingest.RejectedError
 	if errors.As(err, &rej) {
 		run.Files++

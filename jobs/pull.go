@@ -72,7 +72,11 @@ func (e *Env) ingestPulled(ctx context.Context, run *Run, u string, f *fetched) 
 	if err != nil {
 		return fmt.Errorf("pull %s: %w", u, err)
 	}
-	res, err := ingest.Bytes(ctx, e.DB, name, content, ingest.Options{Source: "pull", Actor: u, Now: e.Now})
+	var res ingest.Result
+	err = e.write(func() (err error) {
+		res, err = ingest.Bytes(ctx, e.DB, name, content, ingest.Options{Source: "pull", Actor: u, Now: e.Now})
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("pull %s: %w", u, err)
 	}

@@ -14,7 +14,11 @@ import (
 // Score re-scores the periods whose data changed and, when scores changed, asks for a render.
 // Rendering is its own job so that new data is ranked while a long render is still going.
 func (e *Env) Score(ctx context.Context, run *Run) error {
-	sum, err := scoring.Run(ctx, e.DB, e.Rules, scoring.Options{Now: e.Now})
+	var sum scoring.Summary
+	err := e.write(func() (err error) {
+		sum, err = scoring.Run(ctx, e.DB, e.Rules, scoring.Options{Now: e.Now})
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("score: %w", err)
 	}

@@ -21,6 +21,10 @@ type Env struct {
 	// land in that window often ($GOVSCORE_TEST_MOVE_DELAY); zero in production.
 	MoveDelay time.Duration
 
+	// writing serialises the jobs that write the database (ingest, scoring): DuckDB would fail
+	// the later of two transactions that touch the same rows.
+	writing sync.Mutex
+
 	mu         sync.Mutex
 	seen       map[string]fileSig // inbox files by path, as last scanned
 	needRender bool
@@ -51,4 +55,11 @@ func (e *Env) client() *http.Client {
 		return e.Client
 	}
 	return &http.Client{Timeout: e.Config.Pull.Timeout}
+}
+
+// write runs f while no other job writes the database.
+func (e *Env) write(f func() error) error {
+	e.writing.Lock()
+	defer e.writing.Unlock()
+	return f()
 }
