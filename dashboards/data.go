@@ -70,6 +70,14 @@ type data struct {
 	Versions map[string][]version
 	Figures  map[string][]figure
 	Run      string
+	Reminded []reminder // the newest reminder list of the serve process, if any
+}
+
+// reminder is a department that had not submitted a due month by its due day.
+type reminder struct {
+	Period, Dept, Name, Group string
+	DueDay                    int
+	Listed                    string
 }
 
 // pointKey addresses one indicator's points for a department-month.
@@ -93,6 +101,7 @@ func load(ctx context.Context, db *sql.DB, month string) (*data, error) {
 		{"dashboardVersions", []any{first, d.Month}, d.scanVersion},
 		{"dashboardFigures", []any{d.Month}, d.scanFigure},
 		{"dashboardRun", nil, d.scanRun},
+		{"dashboardReminders", nil, d.scanReminder},
 	}
 	for _, s := range steps {
 		if err := each(ctx, db, s.name, s.args, s.scan); err != nil {
@@ -248,3 +257,12 @@ func (d *data) scanRun(r *sql.Rows) error {
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func (d *data) scanReminder(r *sql.Rows) error {
+	var m reminder
+	if err := r.Scan(&m.Period, &m.Dept, &m.Name, &m.Group, &m.DueDay, &m.Listed); err != nil {
+		return err
+	}
+	d.Reminded = append(d.Reminded, m)
+	return nil
+}

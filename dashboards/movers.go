@@ -101,5 +101,22 @@ func (s *site) missingSections() []section {
 	if len(who.Rows) == 0 {
 		list.Table, list.Empty = nil, s.l.t("本月所有部门均已报送。", "Every department submitted this month.")
 	}
-	return []section{chartSec, list}
+	return append([]section{chartSec, list}, s.reminderSections()...)
+}
+
+// reminderSections list who the reminder job found late with a due month, which may not be
+// scored yet; nothing when govscore serve has not run the reminder.
+func (s *site) reminderSections() []section {
+	if len(s.d.Reminded) == 0 {
+		return nil
+	}
+	first := s.d.Reminded[0]
+	t := &table{Head: []string{s.l.t("部门代码", "Code"), s.l.t("部门", "Department"), s.l.t("组", "Group"), s.l.t("应报月份", "Month due")}}
+	for _, m := range s.d.Reminded {
+		t.Rows = append(t.Rows, []cell{txt(m.Dept), txt(m.Name), txt(m.Group), txt(m.Period)})
+	}
+	return []section{{ID: "reminders", Title: s.l.t("催报名单", "Reminders"), Table: t,
+		Caption: fmt.Sprintf(s.l.t("截至 %s(每月 %d 日为报送截止日),以下 %d 个部门尚未报送应报月份的数据。",
+			"As of %s (data are due by day %d of the month), these %d departments had not submitted the month due."),
+			first.Listed, first.DueDay, len(s.d.Reminded))}}
 }
