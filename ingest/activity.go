@@ -148,7 +148,7 @@ func priorBatch(ctx context.Context, q querier, sha string) (int64, bool, error)
 // parse reads every row, checks it, and stages the good ones; any problem rejects the file.
 func parse(t *table, l *layout, c *catalog, s *stage) error {
 	ps := &problems{file: t.file}
-	p := &parser{t: t, l: l, c: c, ps: ps, seen: make(map[[2]string]int, t.rowsHint)}
+	p := &parser{t: t, l: l, c: c, ps: ps, seen: make(firstRows, t.rowsHint)}
 	var err error
 	if l.long {
 		err = p.long(s)
@@ -174,8 +174,8 @@ type parser struct {
 	l    *layout
 	c    *catalog
 	ps   *problems
-	seen map[[2]string]int // department-period → row first seen
-	buf  []float64         // a wide row's values, reused: the stage copies them at once
+	seen firstRows
+	buf  []float64 // a wide row's values, reused: the stage copies them at once
 }
 
 // key resolves and checks the department and period of a row.
@@ -251,17 +251,20 @@ func (p *parser) wide(row int, rec []string) (record, bool) {
 		}
 		r.values[m] = v
 	}
-	return r, ok && p.once(r)
+	return r, ok && p.seen.once(p.ps, r)
 }
 
-// once rejects a department-period seen before in the same file.
-func (p *parser) once(r record) bool {
+// firstRows remembers the row in which each department-period of a file was first seen.
+type firstRows map[[2]string]int
+
+// once reports whether r's department-period is new to the file; a repeat is a problem.
+func (f firstRows) once(ps *problems, r record) bool {
 	k := [2]string{r.dept, r.period}
-	if first, dup := p.seen[k]; dup {
-		p.ps.addT(r.row, "", "部门 %s 的 %s 数据在本文件中重复出现(首次在第 %d 行)", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
+	if first, dup := f[k]; dup {
+		ps.addT(r.row, "", "部门 %s 的 %s 数据在本文件中重复出现(首次在第 %d 行)", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
 		return false
 	}
-	p.seen[k] = r.row
+	f[k] = r.row
 	return true
 }
 

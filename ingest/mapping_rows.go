@@ -16,7 +16,7 @@ type mapParser struct {
 	t        *table
 	ps       *problems
 	reg      *registry
-	seen     map[[2]string]int
+	seen     firstRows
 	skipped  int
 	declared []string // metrics new to the catalog
 	carried  map[[2]string][]float64
@@ -53,7 +53,7 @@ func (p *mapParser) row(row int, rec []string) (record, bool) {
 		}
 		r.values[mc.metric] = v
 	}
-	return r, ok && p.once(r)
+	return r, ok && p.seen.once(p.ps, r)
 }
 
 func (p *mapParser) skips(rec []string) bool {
@@ -126,15 +126,4 @@ func (p *mapParser) value(s string, m Metric) (float64, error) {
 		return 0, badValue(m, s, "")
 	}
 	return v, nil
-}
-
-// once rejects a department-period seen before in the same file.
-func (p *mapParser) once(r record) bool {
-	k := [2]string{r.dept, r.period}
-	if first, dup := p.seen[k]; dup {
-		p.ps.addT(r.row, "", "部门 %s 的 %s 数据在本文件中重复出现(首次在第 %d 行)", "department %s, %s appears twice in this file (first in row %d)", r.dept, r.period, first)
-		return false
-	}
-	p.seen[k] = r.row
-	return true
 }

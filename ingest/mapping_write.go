@@ -83,7 +83,7 @@ func (m *Mapping) prepare(ctx context.Context, conn *sql.Conn, t *table) (*stage
 	if err != nil {
 		return nil, nil, err
 	}
-	p := &mapParser{m: m, l: l, c: c, t: t, ps: &problems{file: t.file}, seen: map[[2]string]int{},
+	p := &mapParser{m: m, l: l, c: c, t: t, ps: &problems{file: t.file}, seen: firstRows{},
 		reg: &registry{c: c, byName: map[string]string{}, taken: map[string]bool{}}, declared: declared}
 	return s, p, nil
 }
