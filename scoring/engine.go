@@ -62,9 +62,10 @@ type engine struct {
 
 // eagerReasons is how many department-periods a run formats reason text for, newest periods
 // first. Reasons cost far more than points (a printf for each of ~8 lines per department-month):
-// a city's year gets them all, a province's newest month; the other lines are stored without
-// reasons, and explain renders a department-period's reasons when asked.
-var eagerReasons = 5000
+// a city's year gets them all; at province scale and above lines are stored without reasons
+// (a province's re-scored month costs 0.5 s more with them), and explain renders a
+// department-period's reasons when asked.
+var eagerReasons = 1000
 
 func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 	started := e.now().UTC()
@@ -176,7 +177,7 @@ func (e *engine) ofGranularity(periods []string) []string {
 // widen adds to the dirty periods those that read them (lookback), and lists the result scope.
 func (e *engine) widen(all, dirty []string) ([]string, []string, error) {
 	isDirty := map[string]bool{}
-	years := map[int]bool{}
+	years := map[int]period.Period{} // year → its first re-scored period
 	for _, d := range dirty {
 		isDirty[d] = true
 	}
@@ -187,13 +188,20 @@ func (e *engine) widen(all, dirty []string) ([]string, []string, error) {
 			dp, err := period.Parse(d)
 			if err == nil && dp.Year == pp.Year && !pp.Before(dp) && e.reads(pp, dp) {
 				lines = append(lines, p)
-				years[pp.Year] = true
+				if first, ok := years[pp.Year]; !ok || pp.Before(first) {
+					years[pp.Year] = pp
+				}
 				break
 			}
 		}
 	}
+	// results follow from the first re-scored period of a year to its end (the year to date),
+	// and the next January (its rank change)
 	for _, p := range all {
-		if pp := period.MustParse(p); years[pp.Year] || years[pp.Year-1] && pp.Num == 1 {
+		pp := period.MustParse(p)
+		first, ok := years[pp.Year]
+		_, prevYear := years[pp.Year-1]
+		if ok && !pp.Before(first) || prevYear && pp.Num == 1 {
 			results = append(results, p)
 		}
 	}

@@ -30,19 +30,34 @@ FROM (
 ) t
 LEFT JOIN l ON l.dept_code = t.dept_code AND l.period = t.period;
 
+-- The result scope of a year runs from its first re-scored period to the year's end: the periods
+-- before it keep their results, and their totals carry into the year to date here (ytd_base).
+CREATE OR REPLACE TEMP TABLE ytd_base AS
+SELECT r.dept_code, r.period[1:4] AS yr,
+    coalesce(sum(r.total) FILTER (WHERE r.status <> 'unranked'), 0) AS base_total,
+    count(*) FILTER (WHERE r.status <> 'unranked') AS base_months
+FROM results r
+JOIN (SELECT period[1:4] AS yr, min(period) AS first, length(min(period)) AS len, bool_or(period[6] = 'Q') AS q
+      FROM result_scope GROUP BY yr) s
+  ON r.period[1:4] = s.yr AND r.period < s.first AND length(r.period) = s.len AND (r.period[6] = 'Q') = s.q
+GROUP BY r.dept_code, r.period[1:4];
+
 CREATE OR REPLACE TEMP TABLE res_new AS
 WITH totals AS (
     SELECT *,
         CASE WHEN NOT submitted THEN 'missing' WHEN veto THEN 'veto' WHEN unranked THEN 'unranked' ELSE 'submitted' END AS status,
         CASE WHEN NOT submitted OR veto THEN 0 ELSE greatest(0, score + deductions + bonus) END AS total
     FROM res_sums
+), based AS (
+    SELECT t.*, coalesce(b.base_total, 0) AS base_total, coalesce(b.base_months, 0) AS base_months
+    FROM totals t LEFT JOIN ytd_base b ON b.dept_code = t.dept_code AND b.yr = t.period[1:4]
 ), ytd AS (
     SELECT *,
         CASE WHEN status <> 'unranked' THEN rank() OVER (PARTITION BY grp, period, status = 'unranked' ORDER BY round(total + 1e-9, 2) DESC) END AS rank,
         count(*) FILTER (WHERE status <> 'unranked') OVER (PARTITION BY grp, period) AS group_size,
-        coalesce(sum(total) FILTER (WHERE status <> 'unranked') OVER w, 0) AS ytd_total,
-        count(*) FILTER (WHERE status <> 'unranked') OVER w AS ytd_months
-    FROM totals
+        coalesce(sum(total) FILTER (WHERE status <> 'unranked') OVER w, 0) + base_total AS ytd_total,
+        count(*) FILTER (WHERE status <> 'unranked') OVER w + base_months AS ytd_months
+    FROM based
     WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 SELECT y.period, y.dept_code, y.grp, y.status, y.score, y.deductions, y.bonus, y.total,

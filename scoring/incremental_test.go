@@ -1,0 +1,76 @@
+package scoring
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore/period"
+	"github.com/govscore/govscore/storage"
+	"github.com/govscore/govscore/synth"
+)
+
+// TestMidYearCorrection: a corrected May re-scores May and June (the quarter's training rule)
+// and recomputes results from May on only, carrying January to April into the year to date;
+// the results equal those of a full re-run.
+func TestMidYearCorrection(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	files, err := synth.Generate(dir, synth.Spec{Scale: synth.Scale{Name: "t", Depts: 12, Months: 8}, Start: period.MustParse("2014-01"), Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := storage.Open(ctx, filepath.Join(dir, "g.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := ingest.Departments(ctx, db, files.Depts, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files.Activity {
+		if _, err := ingest.File(ctx, db, f, ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := func() time.Time { return time.Date(2014, 9, 1, 0, 0, 0, 0, time.UTC) }
+	if _, err := Run(ctx, db, Default(), Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	fix := "部门代码,月份,工作动态,培训\nJXW,2014-05,0,0\nFGW,2014-05,40,3\n"
+	if _, err := ingest.Bytes(ctx, db, "fix.csv", []byte(fix), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(ctx, db, Default(), Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(sum.Periods, ","); got != "2014-05,2014-06" {
+		t.Errorf("re-scored %s, want 2014-05,2014-06", got)
+	}
+	if got := strings.Join(sum.Results, ","); got != "2014-05,2014-06,2014-07,2014-08" {
+		t.Errorf("results recomputed for %s, want May to August", got)
+	}
+	incremental := allResults(t, db)
+	if _, err := Run(ctx, db, Default(), Options{Full: true, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if full := allResults(t, db); full != incremental {
+		t.Errorf("incremental results differ from a full run:\n%s\nvs\n%s", incremental, full)
+	}
+}
+
+func allResults(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	var s string
+	q := `SELECT string_agg(concat_ws(',', period, dept_code, status, round(total, 6), grade, rank, rank_change,
+	    round(ytd_total, 6), round(ytd_avg, 6), ytd_rank), E'\n' ORDER BY period, dept_code) FROM results`
+	if err := db.QueryRow(q).Scan(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
