@@ -42,30 +42,41 @@ JOIN (SELECT period[1:4] AS yr, min(period) AS first, length(min(period)) AS len
   ON r.period[1:4] = s.yr AND r.period < s.first AND length(r.period) = s.len AND (r.period[6] = 'Q') = s.q
 GROUP BY r.dept_code, r.period[1:4];
 
-CREATE OR REPLACE TEMP TABLE res_new AS
-WITH totals AS (
+-- In steps, and the group sizes by GROUP BY: next to rank() in one window operator, a
+-- count(*) FILTER over the whole group ran per row (quadratic in the group size: minutes for
+-- a 200,000-member group); the same steps apart take seconds.
+CREATE OR REPLACE TEMP TABLE res_totals AS
     SELECT *,
         CASE WHEN NOT submitted THEN 'missing' WHEN veto THEN 'veto' WHEN unranked THEN 'unranked' ELSE 'submitted' END AS status,
         CASE WHEN NOT submitted OR veto THEN 0 ELSE greatest(0, score + deductions + bonus) END AS total
-    FROM res_sums
-), based AS (
+    FROM res_sums;
+
+CREATE OR REPLACE TEMP TABLE res_based AS
     SELECT t.*, coalesce(b.base_total, 0) AS base_total, coalesce(b.base_months, 0) AS base_months
-    FROM totals t LEFT JOIN ytd_base b ON b.dept_code = t.dept_code AND b.yr = t.period[1:4]
-), ytd AS (
+    FROM res_totals t LEFT JOIN ytd_base b ON b.dept_code = t.dept_code AND b.yr = t.period[1:4];
+
+CREATE OR REPLACE TEMP TABLE res_ranked AS
+    SELECT r.*,
+        CASE WHEN r.status <> 'unranked' THEN rank() OVER (PARTITION BY r.grp, r.period, r.status = 'unranked' ORDER BY round(r.total + 1e-9, 2) DESC) END AS rank,
+        coalesce(g.group_size, 0) AS group_size
+    FROM res_based r
+    LEFT JOIN (SELECT grp, period, count(*) FILTER (WHERE status <> 'unranked') AS group_size FROM res_based GROUP BY grp, period) g
+        ON g.grp = r.grp AND g.period = r.period;
+
+CREATE OR REPLACE TEMP TABLE res_ytd AS
     SELECT *,
-        CASE WHEN status <> 'unranked' THEN rank() OVER (PARTITION BY grp, period, status = 'unranked' ORDER BY round(total + 1e-9, 2) DESC) END AS rank,
-        count(*) FILTER (WHERE status <> 'unranked') OVER (PARTITION BY grp, period) AS group_size,
         coalesce(sum(total) FILTER (WHERE status <> 'unranked') OVER w, 0) + base_total AS ytd_total,
         count(*) FILTER (WHERE status <> 'unranked') OVER w + base_months AS ytd_months
-    FROM based
-    WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-)
+    FROM res_ranked
+    WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW);
+
+CREATE OR REPLACE TEMP TABLE res_new AS
 SELECT y.period, y.dept_code, y.grp, y.status, y.score, y.deductions, y.bonus, y.total,
     CASE WHEN y.status = 'submitted' THEN g.name WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade') END AS grade,
     CASE WHEN y.status = 'submitted' THEN g.name_en WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade_en') END AS grade_en,
     y.rank, y.group_size, y.ytd_total, coalesce(y.ytd_total / nullif(y.ytd_months, 0), 0) AS ytd_avg,
     CASE WHEN y.status <> 'unranked' THEN rank() OVER (PARTITION BY y.grp, y.period, y.status = 'unranked' ORDER BY round(y.ytd_total + 1e-9, 2) DESC) END AS ytd_rank
-FROM ytd y
+FROM res_ytd y
 ASOF LEFT JOIN grades g ON round(y.total + 1e-9, 2) >= g.min;
 
 DELETE FROM results WHERE period IN (SELECT period FROM result_scope);
