@@ -41,6 +41,12 @@ func (e *engine) runRules(ctx context.Context, stage int) error {
 
 func (e *engine) runRule(ctx context.Context, r Rule) error {
 	defer trace("rule " + r.File)()
+	if e.only != "" {
+		// explain renders reasons of lines the scoring run already checked: straight into lines
+		_, err := e.tx.ExecContext(ctx, `INSERT INTO lines SELECT period, dept_code, ?, item, ?, points, max_points, reason, reason_en
+FROM (`+e.ruleSelect(r, true, "")+`)`, r.Indicator, r.Kind)
+		return err
+	}
 	done := trace("  run " + r.File)
 	for _, q := range e.ruleQueries(r) {
 		if _, err := e.tx.ExecContext(ctx, q); err != nil {
@@ -69,25 +75,28 @@ func (e *engine) runRule(ctx context.Context, r Rule) error {
 // e.reasons on: the other periods' lines come from a query that never reads the reason columns,
 // so DuckDB never evaluates them (a CASE around them would not stop that).
 func (e *engine) ruleQueries(r Rule) []string {
-	body := strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
-	sel := func(reasons bool, where string) string {
-		cols := `'' AS reason, '' AS reason_en`
-		if reasons {
-			cols = `CAST(reason AS VARCHAR) AS reason, CAST(reason_en AS VARCHAR) AS reason_en`
-		}
-		return `SELECT CAST(dept_code AS VARCHAR) AS dept_code, CAST(period AS VARCHAR) AS period, CAST(item AS VARCHAR) AS item,
-    CAST(points AS DOUBLE) AS points, CAST(max_points AS DOUBLE) AS max_points, ` + cols + `
-FROM (` + body + "\n) rule" + where
-	}
 	const create = "CREATE OR REPLACE TEMP TABLE rule_out AS\n"
 	from := "'" + quote(e.reasons) + "'"
 	switch e.reasons {
 	case "":
-		return []string{create + sel(true, "")}
+		return []string{create + e.ruleSelect(r, true, "")}
 	case "~":
-		return []string{create + sel(false, "")}
+		return []string{create + e.ruleSelect(r, false, "")}
 	}
-	return []string{create + sel(false, "\nWHERE period < "+from+" OR period IS NULL"), "INSERT INTO rule_out\n" + sel(true, "\nWHERE period >= "+from)}
+	return []string{create + e.ruleSelect(r, false, "\nWHERE period < "+from+" OR period IS NULL"),
+		"INSERT INTO rule_out\n" + e.ruleSelect(r, true, "\nWHERE period >= "+from)}
+}
+
+// ruleSelect is a rule's lines in rule_out's columns, with or without their reason text.
+func (e *engine) ruleSelect(r Rule, reasons bool, where string) string {
+	body := strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
+	cols := `'' AS reason, '' AS reason_en`
+	if reasons {
+		cols = `CAST(reason AS VARCHAR) AS reason, CAST(reason_en AS VARCHAR) AS reason_en`
+	}
+	return `SELECT CAST(dept_code AS VARCHAR) AS dept_code, CAST(period AS VARCHAR) AS period, CAST(item AS VARCHAR) AS item,
+    CAST(points AS DOUBLE) AS points, CAST(max_points AS DOUBLE) AS max_points, ` + cols + `
+FROM (` + body + "\n) rule" + where
 }
 
 func (e *engine) checkRule(ctx context.Context) ([]string, error) {
