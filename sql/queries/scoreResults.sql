@@ -2,7 +2,8 @@
 -- from score_lines. Variables: bonus_cap (NULL = none), run_id, absent ('skip' leaves out a department-period
 -- with no data instead of listing it as missing). Grades come from `grades`. A line of kind 'unranked' keeps
 -- the department-period listed (status 'unranked') without a grade, a rank or a part in year-to-date figures.
--- the lines are summed per department-period before the join (29 M lines at country scale)
+-- the re-scored periods' lines are summed per department-period before the join (29 M lines
+-- at country scale)
 CREATE OR REPLACE TEMP TABLE res_sums AS
 WITH l AS (
     SELECT dept_code, period,
@@ -12,7 +13,7 @@ WITH l AS (
         bool_or(kind = 'veto') AS veto,
         bool_or(kind = 'unranked') AS unranked
     FROM score_lines
-    WHERE period IN (SELECT period FROM result_scope)
+    WHERE period IN (SELECT period FROM scope)
     GROUP BY dept_code, period
 )
 SELECT t.dept_code, t.grp, t.period, t.submitted,
@@ -24,11 +25,16 @@ SELECT t.dept_code, t.grp, t.period, t.submitted,
 FROM (
     SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
     FROM depts d
-    JOIN result_scope s ON period_active(s.period, d.active_from, d.active_to)
+    JOIN scope s ON period_active(s.period, d.active_from, d.active_to)
     LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period
     WHERE a.dept_code IS NOT NULL OR coalesce(getvariable('absent'), 'missing') = 'missing'
 ) t
-LEFT JOIN l ON l.dept_code = t.dept_code AND l.period = t.period;
+LEFT JOIN l ON l.dept_code = t.dept_code AND l.period = t.period
+UNION ALL
+-- periods whose lines were not re-scored keep their sums (only their year to date moves)
+SELECT dept_code, grp, period, status <> 'missing', score, deductions, bonus, status = 'veto', status = 'unranked'
+FROM results
+WHERE period IN (SELECT period FROM result_scope) AND period NOT IN (SELECT period FROM scope);
 
 -- The result scope of a year runs from its first re-scored period to the year's end: the periods
 -- before it keep their results, and their totals carry into the year to date here (ytd_base).
