@@ -60,12 +60,12 @@ type engine struct {
 	only    string // explain: score this one department only
 }
 
-// eagerReasons is how many department-periods a run formats reason text for, newest periods
-// first. Reasons cost far more than points (a printf for each of ~8 lines per department-month):
-// a city's year gets them all; at province scale and above lines are stored without reasons
-// (a province's re-scored month costs 0.5 s more with them), and explain renders a
-// department-period's reasons when asked.
-var eagerReasons = 1000
+// eagerReasons is how many department-periods a run formats score lines' reason text for,
+// newest periods first. Those reasons cost far more than points (a printf for each of ~7 lines
+// per department-month): a city's years get them all; a province's full re-score keeps them for
+// its newest months, and explain renders the others when asked. Deduction, bonus and veto lines
+// always keep their reasons.
+var eagerReasons = 3000
 
 func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 	started := e.now().UTC()

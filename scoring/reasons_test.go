@@ -59,11 +59,16 @@ func TestLazyReasons(t *testing.T) {
 	lazy := explainAll(false)
 	eagerReasons = saved
 	var stored string
-	if err := db.QueryRow(`SELECT count(DISTINCT period) || ' ' || min(period) FROM score_lines WHERE reason <> '' OR reason_en <> ''`).Scan(&stored); err != nil {
+	if err := db.QueryRow(`SELECT count(DISTINCT period) || ' ' || min(period) FROM score_lines WHERE kind = 'score' AND (reason <> '' OR reason_en <> '')`).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
 	if stored != "1 2014-03" {
-		t.Fatalf("periods with reasons stored = %q, want only the newest, 2014-03", stored)
+		t.Fatalf("periods with score reasons stored = %q, want only the newest, 2014-03", stored)
+	}
+	var bare, kept int
+	db.QueryRow(`SELECT count(*) FILTER (WHERE reason = '' OR reason_en = ''), count(*) FROM score_lines WHERE kind <> 'score'`).Scan(&bare, &kept)
+	if bare > 0 || kept == 0 {
+		t.Fatalf("%d of %d deduction, bonus and veto lines stored without their reason", bare, kept)
 	}
 	eager := explainAll(true)
 	if len(lazy) == 0 || !reflect.DeepEqual(lazy, eager) {

@@ -71,16 +71,19 @@ FROM (`+e.ruleSelect(r, true, "")+`)`, r.Indicator, r.Kind)
 	return err
 }
 
-// ruleQueries fill rule_out with a rule's lines. Reason text is formatted only for periods from
-// e.reasons on: the other periods' lines come from a query that never reads the reason columns,
+// ruleQueries fill rule_out with a rule's lines. Score lines' reason text is formatted only for
+// periods from e.reasons on: the other periods' lines come from a query that never reads the reason columns,
 // so DuckDB never evaluates them (a CASE around them would not stop that).
 func (e *engine) ruleQueries(r Rule) []string {
 	const create = "CREATE OR REPLACE TEMP TABLE rule_out AS\n"
 	from := "'" + quote(e.reasons) + "'"
-	switch e.reasons {
-	case "":
+	switch {
+	case r.Kind != "score":
+		// deductions, bonuses and vetoes are few and are what departments dispute: always kept
 		return []string{create + e.ruleSelect(r, true, "")}
-	case "~":
+	case e.reasons == "":
+		return []string{create + e.ruleSelect(r, true, "")}
+	case e.reasons == "~":
 		return []string{create + e.ruleSelect(r, false, "")}
 	}
 	return []string{create + e.ruleSelect(r, false, "\nWHERE period < "+from+" OR period IS NULL"),
