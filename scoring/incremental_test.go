@@ -3,15 +3,11 @@ package scoring
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/govscore/govscore/ingest"
-	"github.com/govscore/govscore/period"
-	"github.com/govscore/govscore/storage"
-	"github.com/govscore/govscore/synth"
 )
 
 // TestMidYearCorrection: a corrected May re-scores May and June (the quarter's training rule)
@@ -19,24 +15,7 @@ import (
 // the results equal those of a full re-run.
 func TestMidYearCorrection(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	files, err := synth.Generate(dir, synth.Spec{Scale: synth.Scale{Name: "t", Depts: 12, Months: 8}, Start: period.MustParse("2014-01"), Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := storage.Open(ctx, filepath.Join(dir, "g.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := ingest.Departments(ctx, db, files.Depts, ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files.Activity {
-		if _, err := ingest.File(ctx, db, f, ingest.Options{}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := synthDB(t, 12, 8, 5)
 	now := func() time.Time { return time.Date(2014, 9, 1, 0, 0, 0, 0, time.UTC) }
 	if _, err := Run(ctx, db, Default(), Options{Now: now}); err != nil {
 		t.Fatal(err)

@@ -2,39 +2,17 @@ package scoring
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
-	"github.com/govscore/govscore/ingest"
-	"github.com/govscore/govscore/period"
-	"github.com/govscore/govscore/storage"
-	"github.com/govscore/govscore/synth"
 )
 
 // TestLazyReasons: a run too large to format reasons stores lines without them, and explain
 // renders exactly the reasons an eager run would have stored.
 func TestLazyReasons(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	files, err := synth.Generate(dir, synth.Spec{Scale: synth.Scale{Name: "t", Depts: 12, Months: 3}, Start: period.MustParse("2014-01"), Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := storage.Open(ctx, filepath.Join(dir, "g.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := ingest.Departments(ctx, db, files.Depts, ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files.Activity {
-		if _, err := ingest.File(ctx, db, f, ingest.Options{}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := synthDB(t, 12, 3, 3)
 	now := func() time.Time { return time.Date(2014, 4, 1, 0, 0, 0, 0, time.UTC) }
 	explainAll := func(full bool) map[string][]Line {
 		if _, err := Run(ctx, db, Default(), Options{Full: full, Now: now}); err != nil {
