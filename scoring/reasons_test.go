@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"testing"
 	"time"
-
 )
 
 // TestLazyReasons: a run too large to format reasons stores lines without them, and explain
