@@ -4,14 +4,10 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha1"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"math"
 	"os"
-	"sort"
-	"strconv"
 	"sync"
 	"time"
 
@@ -23,6 +19,7 @@ type Options struct {
 	Source string           // cli, inbox, pull, upload
 	Actor  string           // who, for the audit log
 	Now    func() time.Time // the clock; time.Now when nil
+	goOnly bool             // skip the fast path (tests compare both paths)
 }
 
 func (o Options) now() time.Time {
@@ -49,6 +46,7 @@ type Result struct {
 	Revisions int      // rows that replaced an earlier version
 	Unchanged int      // rows equal to what was already current
 	Periods   []string // the periods whose data changed
+	Fast      bool     // DuckDB read the file itself (the fast path); false: the Go path
 }
 
 // record is one department-period of a file, values in catalog order, NaN = not reported.
@@ -70,10 +68,12 @@ func File(ctx context.Context, db *sql.DB, path string, opts Options) (Result, e
 // Bytes ingests one activity file held in memory; name is how messages and batches refer to it.
 func Bytes(ctx context.Context, db *sql.DB, name string, content []byte, opts Options) (Result, error) {
 	res := Result{File: name}
+	trace("begin")
 	t, err := readTable(name, content)
 	if err != nil {
 		return res, err
 	}
+	trace("readTable")
 	defer t.close()
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -83,6 +83,11 @@ func Bytes(ctx context.Context, db *sql.DB, name string, content []byte, opts Op
 	if id, ok, err := priorBatch(ctx, conn, t.sha256); err != nil || ok {
 		res.Batch, res.Repeat = id, ok
 		return res, err
+	}
+	if !opts.goOnly {
+		if res, ok, err := fast(ctx, conn, t, opts); ok || err != nil {
+			return res, err
+		}
 	}
 	c, err := cachedCatalog(ctx, conn)
 	if err != nil {
@@ -317,31 +322,4 @@ func (p *parser) long(s *stage) error {
 		}
 	}
 	return nil
-}
-
-// valuesHash fingerprints the reported values, so a repeat is told from a revision.
-func valuesHash(c *catalog, values []float64, order []int) string {
-	h := sha1.New()
-	buf := make([]byte, 0, 64)
-	for _, i := range order {
-		if math.IsNaN(values[i]) {
-			continue
-		}
-		buf = append(buf[:0], c.metrics[i].Code...)
-		buf = append(buf, '=')
-		buf = strconv.AppendFloat(buf, values[i], 'g', -1, 64)
-		buf = append(buf, '\n')
-		h.Write(buf)
-	}
-	return hex.EncodeToString(h.Sum(nil)[:10])
-}
-
-// codeOrder lists catalog indexes sorted by metric code.
-func codeOrder(c *catalog) []int {
-	order := make([]int, len(c.metrics))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool { return c.metrics[order[a]].Code < c.metrics[order[b]].Code })
-	return order
 }

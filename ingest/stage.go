@@ -14,14 +14,12 @@ import (
 // stage holds a file's rows in a temporary table without constraints, filled through DuckDB's
 // Appender, until the whole file has been checked.
 type stage struct {
-	conn    *sql.Conn
-	c       *catalog
-	app     *duckdb.Appender
-	cols    []int // stage column → catalog index; -1 for dept_code, period, row_no, values_hash
-	order   []int
-	rowBuf  []driver.Value
-	rows    int
-	periods map[string]bool
+	conn   *sql.Conn
+	c      *catalog
+	app    *duckdb.Appender
+	cols   []int // stage column → catalog index; -1 for dept_code, period, row_no, values_hash
+	rowBuf []driver.Value
+	rows   int
 	// beforeWrite runs in the commit's transaction before the rows are written: a mapped file
 	// declares its metrics and registers its departments there.
 	beforeWrite func(context.Context, *sql.Tx) error
@@ -38,7 +36,7 @@ func newStage(ctx context.Context, conn *sql.Conn, c *catalog, extra ...string) 
 			return nil, fmt.Errorf("create staging table: %w", err)
 		}
 	}
-	s := &stage{conn: conn, c: c, order: codeOrder(c), periods: map[string]bool{}}
+	s := &stage{conn: conn, c: c}
 	if err := s.columns(ctx); err != nil {
 		return nil, err
 	}
@@ -79,7 +77,7 @@ func (s *stage) columns(ctx context.Context) error {
 
 func (s *stage) add(r record) error {
 	s.rowBuf[0], s.rowBuf[1], s.rowBuf[2] = r.dept, r.period, int32(r.row)
-	s.rowBuf[3] = valuesHash(s.c, r.values, s.order)
+	s.rowBuf[3] = "" // commitStage fingerprints the values in SQL, for either path
 	for i := 4; i < len(s.cols); i++ {
 		s.rowBuf[i] = nil
 		if m := s.cols[i]; m >= 0 && !math.IsNaN(r.values[m]) {
@@ -87,7 +85,6 @@ func (s *stage) add(r record) error {
 		}
 	}
 	s.rows++
-	s.periods[r.period] = true
 	return s.app.AppendRow(s.rowBuf...)
 }
 
@@ -95,7 +92,7 @@ func (s *stage) drop(ctx context.Context) {
 	if s.app != nil {
 		s.app.Close()
 	}
-	s.conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_diff`)
+	s.conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.stage_diff; DROP TABLE IF EXISTS temp.stage_periods`)
 }
 
 // check runs the cross-field checks (sql/queries/checkStage.sql) over the staged rows.
@@ -124,12 +121,15 @@ func (s *stage) check(ctx context.Context, t *table) error {
 // department-periods become new versions, and their periods are marked for re-scoring.
 func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, error) {
 	res := Result{File: t.file, Rows: s.rows}
-	if err := s.app.Flush(); err != nil {
-		return res, fmt.Errorf("stage %s: %w", t.file, err)
+	if s.app != nil {
+		if err := s.app.Flush(); err != nil {
+			return res, fmt.Errorf("stage %s: %w", t.file, err)
+		}
 	}
 	if err := s.check(ctx, t); err != nil {
 		return res, err
 	}
+	trace("checkStage")
 	tx, err := s.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return res, err
@@ -149,6 +149,7 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if _, err := tx.ExecContext(ctx, sqlfs.Query("commitStage")); err != nil {
 		return res, fmt.Errorf("write %s: %w", t.file, err)
 	}
+	trace("commitStage")
 	err = tx.QueryRowContext(ctx, sqlfs.Query("countStage")).Scan(&res.New, &res.Revisions, &res.Unchanged)
 	if err != nil {
 		return res, err
@@ -162,11 +163,13 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if res.Periods, err = changedPeriods(ctx, tx); err != nil {
 		return res, err
 	}
-	return res, tx.Commit()
+	err = tx.Commit()
+	trace("tx.Commit")
+	return res, err
 }
 
 func changedPeriods(ctx context.Context, tx *sql.Tx) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT period FROM stage_diff WHERE NOT coalesce(same, false) ORDER BY period`)
+	rows, err := tx.QueryContext(ctx, `SELECT period FROM stage_periods ORDER BY period`)
 	if err != nil {
 		return nil, err
 	}

@@ -23,6 +23,8 @@ type table struct {
 	sheet    string // empty for CSV
 	kind     string // csv or xlsx
 	header   []string
+	text     []byte                   // CSV only: the content as UTF-8, without a BOM
+	delim    rune                     // CSV only: the delimiter
 	rowsHint int                      // about how many rows the file has (its line count), to size maps
 	next     func() ([]string, error) // io.EOF after the last row
 	close    func()
@@ -60,8 +62,9 @@ func (t *table) openCSV(content []byte) error {
 		content = decoded
 	}
 	t.rowsHint = bytes.Count(content, []byte{'\n'})
+	t.text, t.delim = content, sniffDelimiter(content)
 	r := csv.NewReader(bytes.NewReader(content))
-	r.Comma = sniffDelimiter(content)
+	r.Comma = t.delim
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
 	line := 1

@@ -1,23 +1,44 @@
 -- Writes the staged rows as batch getvariable('batch_id'), inside the caller's transaction.
--- stage_diff is the staged rows with the version they replace (NULL: first submission) and
--- whether they repeat it; only the periods of the file are read from activity.
+-- stage_diff holds the staged rows that have a current version already: that version and
+-- whether they repeat it, comparing every metric column (NULL = not reported), so the answer
+-- does not depend on how a row was read. A row not in stage_diff is a first submission.
 CREATE OR REPLACE TEMP TABLE stage_diff AS
-SELECT s.*, a.version AS prev_version, a.values_hash = s.values_hash AS same
-FROM stage s LEFT JOIN (
-    SELECT dept_code, period, version, values_hash FROM activity
+SELECT s.dept_code, s.period, a.version AS prev_version, a.v IS NOT DISTINCT FROM s.v AS same
+FROM (
+    SELECT dept_code, period, list_value(*COLUMNS(* EXCLUDE (dept_code, period, row_no, values_hash))) AS v
+    FROM stage
+    WHERE (dept_code, period) IN (
+        SELECT (dept_code, period) FROM activity WHERE current AND period IN (SELECT DISTINCT period FROM stage))
+) s JOIN (
+    SELECT dept_code, period, version,
+        list_value(*COLUMNS(* EXCLUDE (dept_code, period, version, current, batch_id, row_no, values_hash))) AS v
+    FROM activity
     WHERE current AND period IN (SELECT DISTINCT period FROM stage)
+        AND (dept_code, period) IN (SELECT (dept_code, period) FROM stage)
 ) a ON a.dept_code = s.dept_code AND a.period = s.period;
+
+-- The periods with a new or changed row.
+CREATE OR REPLACE TEMP TABLE stage_periods AS
+SELECT period FROM (SELECT period, count(*) AS n FROM stage GROUP BY period) s
+LEFT JOIN (SELECT period, count(*) FILTER (WHERE same) AS k FROM stage_diff GROUP BY period) d USING (period)
+WHERE n > coalesce(k, 0);
 
 UPDATE activity SET current = false
 FROM (SELECT dept_code, period FROM stage_diff WHERE NOT same) d
 WHERE activity.current AND activity.dept_code = d.dept_code AND activity.period = d.period;
 
+-- values_hash fingerprints the values written (informational: repeats are found by comparing
+-- the columns).
 INSERT INTO activity BY NAME
-SELECT * EXCLUDE (prev_version, same), coalesce(prev_version, 0) + 1 AS version, true AS current,
-    getvariable('batch_id') AS batch_id
-FROM stage_diff
+SELECT * EXCLUDE (values_hash, prev_version, same),
+    lpad(to_hex(hash(*COLUMNS(* EXCLUDE (dept_code, period, row_no, values_hash, prev_version, same)))), 16, '0') AS values_hash,
+    coalesce(prev_version, 0) + 1 AS version, true AS current, getvariable('batch_id') AS batch_id
+FROM (
+    SELECT s.*, d.prev_version, d.same
+    FROM stage s LEFT JOIN stage_diff d ON d.dept_code = s.dept_code AND d.period = s.period
+)
 WHERE NOT coalesce(same, false);
 
-INSERT OR IGNORE INTO dirty_periods SELECT DISTINCT period FROM stage_diff WHERE NOT coalesce(same, false);
+INSERT OR IGNORE INTO dirty_periods SELECT period FROM stage_periods;
 
-UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version';
+UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'

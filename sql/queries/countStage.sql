@@ -1,4 +1,5 @@
-SELECT count(*) FILTER (WHERE prev_version IS NULL),
-       count(*) FILTER (WHERE prev_version IS NOT NULL AND NOT same),
+-- New, revised and unchanged rows of the stage just written.
+SELECT (SELECT count(*) FROM stage) - count(*),
+       count(*) FILTER (WHERE NOT same),
        count(*) FILTER (WHERE same)
 FROM stage_diff

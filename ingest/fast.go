@@ -1,0 +1,138 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+
+	sqlfs "github.com/govscore/govscore/sql"
+)
+
+// fast ingests a plain wide CSV by letting DuckDB read it (sql/queries/fastStage.sql). It takes
+// a file only when every row passes checks at least as strict as the Go path's; otherwise it
+// reports ok = false and the caller runs the Go path on the same content, which alone writes
+// the messages of a rejected file. Cross-field checks and the commit are shared by both paths.
+func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, bool, error) {
+	res := Result{File: t.file}
+	trace("start")
+	if !plainCSV(t) {
+		return res, false, nil
+	}
+	c := &catalog{byName: map[string]int{}, depts: map[string]dept{}, names: map[string]string{}}
+	if err := c.loadMetrics(ctx, conn); err != nil {
+		return res, false, fmt.Errorf("load metric catalog: %w", err)
+	}
+	l, err := resolveLayout(t, c)
+	if err != nil || l.long {
+		return res, false, nil
+	}
+	path, err := numberedCopy(t)
+	if err != nil {
+		return res, false, fmt.Errorf("ingest %s: %w", t.file, err)
+	}
+	defer os.Remove(path)
+	trace("copy")
+	s, ok, err := fastStage(ctx, conn, t, l, c, path)
+	if err != nil || !ok {
+		return res, false, err
+	}
+	defer s.drop(ctx)
+	res, err = s.commit(ctx, t, opts)
+	res.Fast = true
+	return res, true, err
+}
+
+// fastStage reads the numbered copy at path into temp.fast, checks it and, when every row
+// passed, makes it the stage.
+func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *catalog, path string) (*stage, bool, error) {
+	cols, err := stageColumns(ctx, conn)
+	if err != nil {
+		return nil, false, err
+	}
+	discard := func() { conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.fast`) }
+	q := fastQuery(t, l, c, cols, path)
+	if f := os.Getenv("GS_DUMP"); f != "" {
+		os.WriteFile(f, []byte(q), 0o644)
+	}
+	if _, err := conn.ExecContext(ctx, q); err != nil {
+		discard()
+		return nil, false, ctx.Err() // read_csv refused the file: the Go path says why
+	}
+	trace("fastStage")
+	var rows, bad, distinct int
+	if err := conn.QueryRowContext(ctx, sqlfs.Query("fastCheck")).Scan(&rows, &bad, &distinct); err != nil {
+		discard()
+		return nil, false, fmt.Errorf("check %s: %w", t.file, err)
+	}
+	trace("fastCheck")
+	if rows == 0 || bad > 0 || distinct != rows {
+		discard()
+		return nil, false, nil
+	}
+	if _, err := conn.ExecContext(ctx, sqlfs.Query("fastPromote")); err != nil {
+		discard()
+		return nil, false, fmt.Errorf("stage %s: %w", t.file, err)
+	}
+	trace("promote")
+	return &stage{conn: conn, c: c, rows: rows}, true, nil
+}
+
+// stageColumns creates an empty stage (sql/queries/createStage.sql) and lists its columns.
+func stageColumns(ctx context.Context, conn *sql.Conn) ([]string, error) {
+	if _, err := conn.ExecContext(ctx, sqlfs.Query("createStage")); err != nil {
+		return nil, fmt.Errorf("create staging table: %w", err)
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM temp.stage LIMIT 0`)
+	if err != nil {
+		return nil, fmt.Errorf("create staging table: %w", err)
+	}
+	defer rows.Close()
+	return rows.Columns()
+}
+
+// fastQuery fills in fastStage.sql for the file's layout: its columns as read_csv reads them,
+// and the stage's metric columns with their checks.
+func fastQuery(t *table, l *layout, c *catalog, stageCols []string, path string) string {
+	file := map[string]string{} // metric code → the file's column
+	columns := []string{`'row_no': 'INTEGER'`}
+	var valid []string
+	for i := range t.header {
+		name, typ := fmt.Sprintf("c%d", i), "VARCHAR"
+		if m := l.metrics[i]; m >= 0 {
+			mt := c.metrics[m]
+			name, typ = "v_"+mt.Code, "DOUBLE"
+			file[mt.Code] = name
+			valid = append(valid, fmt.Sprintf("value_ok(r.%s, %s)", ident(name), literal(mt.Kind)))
+		}
+		columns = append(columns, literal(name)+": '"+typ+"'")
+	}
+	var metrics []string
+	for _, col := range stageCols[4:] {
+		if name, ok := file[col]; ok {
+			metrics = append(metrics, "r."+ident(name)+" AS "+ident(col))
+		} else {
+			metrics = append(metrics, "CAST(NULL AS DOUBLE) AS "+ident(col))
+		}
+	}
+	return strings.NewReplacer(
+		"{{file}}", strings.ReplaceAll(path, "'", "''"),
+		"{{delim}}", string(t.delim),
+		"{{columns}}", "{"+strings.Join(columns, ", ")+"}",
+		"{{keys}}", keyColumn(l.code, "k_code")+", "+keyColumn(l.name, "k_name")+", "+keyColumn(l.period, "k_month"),
+		"{{metrics}}", strings.Join(metrics, ", "),
+		"{{valid}}", strings.Join(valid, " AND "),
+	).Replace(sqlfs.Query("fastStage"))
+}
+
+// keyColumn is file column i, trimmed as the Go path trims cells, or NULL when absent.
+func keyColumn(i int, as string) string {
+	if i < 0 {
+		return "CAST(NULL AS VARCHAR) AS " + as
+	}
+	return fmt.Sprintf("go_trim(c%d) AS %s", i, as)
+}
+
+func ident(s string) string   { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+func literal(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }

@@ -1,0 +1,72 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// plainCSV reports whether t is CSV that DuckDB splits into the same rows and cells as
+// encoding/csv: no quotes (so every non-empty line is one record), carriage returns only in
+// line breaks, and the header on the first non-empty line.
+func plainCSV(t *table) bool {
+	if t.kind != "csv" || t.text == nil || bytes.IndexByte(t.text, '"') >= 0 {
+		return false
+	}
+	if cr := bytes.Count(t.text, []byte{'\r'}); cr > 0 && cr != bytes.Count(t.text, []byte("\r\n")) {
+		return false
+	}
+	first := t.text
+	for len(first) > 0 && (first[0] == '\n' || first[0] == '\r') {
+		first = first[1:]
+	}
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	cells := strings.Split(strings.TrimSuffix(string(first), "\r"), string(t.delim))
+	for i := range cells {
+		cells[i] = cleanHeader(cells[i])
+	}
+	return slices.Equal(cells, t.header)
+}
+
+// numberedCopy writes t's text to a temporary file with each record's row number (header = 1,
+// empty lines skipped, as encoding/csv counts them) as a first column, and returns its path.
+func numberedCopy(t *table) (string, error) {
+	f, err := os.CreateTemp("", "govscore-ingest-*.csv")
+	if err != nil {
+		return "", err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	num := make([]byte, 0, 16)
+	row := 0
+	for rest := t.text; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		line = bytes.TrimSuffix(line, []byte{'\r'})
+		if len(line) == 0 {
+			continue
+		}
+		row++
+		num = append(strconv.AppendInt(num[:0], int64(row), 10), byte(t.delim))
+		w.Write(num)
+		w.Write(line)
+		w.WriteByte('\n')
+	}
+	err = w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
