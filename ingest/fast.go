@@ -28,13 +28,17 @@ func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, 
 	if err != nil || l.long {
 		return res, false, nil
 	}
-	path, err := numberedCopy(t)
+	path, codeless, err := numberedCopy(t, l.code)
 	if err != nil {
 		return res, false, fmt.Errorf("ingest %s: %w", t.file, err)
 	}
 	defer os.Remove(path)
 	trace("copy")
-	s, ok, err := fastStage(ctx, conn, t, l, c, path)
+	if err := fastNames(ctx, conn); err != nil {
+		return res, false, err
+	}
+	trace("names")
+	s, ok, err := fastStage(ctx, conn, t, l, c, fastFile{path, codeless})
 	if err != nil || !ok {
 		return res, false, err
 	}
@@ -44,15 +48,40 @@ func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, 
 	return res, true, err
 }
 
-// fastStage reads the numbered copy at path into temp.fast, checks it and, when every row
-// passed, makes it the stage.
-func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *catalog, path string) (*stage, bool, error) {
+// fastFile is the numbered copy of a file and whether some row gives no department code.
+type fastFile struct {
+	path     string
+	codeless bool
+}
+
+// fastNames makes the temp tables of names the fast path checks against
+// (sql/queries/fastNames.sql), unless this connection has them for the current department list.
+func fastNames(ctx context.Context, conn *sql.Conn) error {
+	var key, have string
+	if err := conn.QueryRowContext(ctx, sqlfs.Query("catalogKey")).Scan(&key); err != nil {
+		return fmt.Errorf("load catalog: %w", err)
+	}
+	if conn.QueryRowContext(ctx, `SELECT key FROM temp.fast_catalog`).Scan(&have) == nil && have == key {
+		return nil
+	}
+	if _, err := conn.ExecContext(ctx, sqlfs.Query("fastNames")); err != nil {
+		return fmt.Errorf("load department names: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE fast_catalog AS SELECT CAST(? AS VARCHAR) AS key`, key); err != nil {
+		return fmt.Errorf("load department names: %w", err)
+	}
+	return nil
+}
+
+// fastStage reads the numbered copy into temp.fast, checks it and, when every row passed, makes
+// it the stage.
+func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *catalog, f fastFile) (*stage, bool, error) {
 	cols, err := stageColumns(ctx, conn)
 	if err != nil {
 		return nil, false, err
 	}
 	discard := func() { conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.fast`) }
-	q := fastQuery(t, l, c, cols, path)
+	q := fastQuery(t, l, c, cols, f)
 	if f := os.Getenv("GS_DUMP"); f != "" {
 		os.WriteFile(f, []byte(q), 0o644)
 	}
@@ -94,7 +123,7 @@ func stageColumns(ctx context.Context, conn *sql.Conn) ([]string, error) {
 
 // fastQuery fills in fastStage.sql for the file's layout: its columns as read_csv reads them,
 // and the stage's metric columns with their checks.
-func fastQuery(t *table, l *layout, c *catalog, stageCols []string, path string) string {
+func fastQuery(t *table, l *layout, c *catalog, stageCols []string, f fastFile) string {
 	file := map[string]string{} // metric code → the file's column
 	columns := []string{`'row_no': 'INTEGER'`}
 	var valid []string
@@ -116,13 +145,18 @@ func fastQuery(t *table, l *layout, c *catalog, stageCols []string, path string)
 			metrics = append(metrics, "CAST(NULL AS DOUBLE) AS "+ident(col))
 		}
 	}
+	names := "(SELECT name, code FROM temp.fast_names LIMIT 0)"
+	if f.codeless {
+		names = "temp.fast_names"
+	}
 	return strings.NewReplacer(
-		"{{file}}", strings.ReplaceAll(path, "'", "''"),
+		"{{file}}", strings.ReplaceAll(f.path, "'", "''"),
 		"{{delim}}", string(t.delim),
 		"{{columns}}", "{"+strings.Join(columns, ", ")+"}",
 		"{{keys}}", keyColumn(l.code, "k_code")+", "+keyColumn(l.name, "k_name")+", "+keyColumn(l.period, "k_month"),
 		"{{metrics}}", strings.Join(metrics, ", "),
 		"{{valid}}", strings.Join(valid, " AND "),
+		"{{names}}", names,
 	).Replace(sqlfs.Query("fastStage"))
 }
 

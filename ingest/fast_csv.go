@@ -34,11 +34,12 @@ func plainCSV(t *table) bool {
 }
 
 // numberedCopy writes t's text to a temporary file with each record's row number (header = 1,
-// empty lines skipped, as encoding/csv counts them) as a first column, and returns its path.
-func numberedCopy(t *table) (string, error) {
+// empty lines skipped, as encoding/csv counts them) as a first column, and returns its path and
+// whether some data row gives no department code (column code; -1: the file has none).
+func numberedCopy(t *table, code int) (path string, codeless bool, err error) {
 	f, err := os.CreateTemp("", "govscore-ingest-*.csv")
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	num := make([]byte, 0, 16)
@@ -55,6 +56,7 @@ func numberedCopy(t *table) (string, error) {
 			continue
 		}
 		row++
+		codeless = codeless || row > 1 && len(bytes.TrimSpace(field(line, code, byte(t.delim)))) == 0
 		num = append(strconv.AppendInt(num[:0], int64(row), 10), byte(t.delim))
 		w.Write(num)
 		w.Write(line)
@@ -66,7 +68,25 @@ func numberedCopy(t *table) (string, error) {
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return "", err
+		return "", false, err
 	}
-	return f.Name(), nil
+	return f.Name(), codeless, nil
+}
+
+// field is cell i of an unquoted line; empty when i < 0 or the line is shorter.
+func field(line []byte, i int, delim byte) []byte {
+	if i < 0 {
+		return nil
+	}
+	for ; i > 0; i-- {
+		j := bytes.IndexByte(line, delim)
+		if j < 0 {
+			return nil
+		}
+		line = line[j+1:]
+	}
+	if j := bytes.IndexByte(line, delim); j >= 0 {
+		return line[:j]
+	}
+	return line
 }

@@ -16,7 +16,8 @@ var plainWide = "\ufeff" + strings.ReplaceAll(wideHeader+
 	"\n"+
 	wideRow("", "发展和改革委员会", "2014-11")+
 	strings.Replace(wideRow(" CZJ ", "", "2014-11"), ",10,1,", ",,,", 1)+
-	wideRow("", "经济和信息化委员会", "2014-12"), "\n", "\r\n")
+	wideRow("", "经济和信息化委员会", "2014-12")+
+	wideRow("JXW", "经济和信息化委员会", "2014-10"), "\n", "\r\n")
 
 // activityRows lists every activity row but its batch and fingerprint, in a fixed order.
 func activityRows(t *testing.T, db *sql.DB) string {
@@ -71,7 +72,7 @@ func TestFastPathMatchesGoPath(t *testing.T) {
 	if !fastRes.Fast || goRes.Fast {
 		t.Fatalf("Fast = %v and %v; want the plain file on the fast path and the forced one not", fastRes.Fast, goRes.Fast)
 	}
-	if fastRes.Rows != 4 || fastRes.New != 4 || !reflect.DeepEqual(fastRes.Periods, []string{"2014-11", "2014-12"}) {
+	if fastRes.Rows != 5 || fastRes.New != 5 || !reflect.DeepEqual(fastRes.Periods, []string{"2014-10", "2014-11", "2014-12"}) {
 		t.Fatalf("fast result = %+v", fastRes)
 	}
 	fastRes.Fast = false
@@ -88,13 +89,15 @@ func TestFastPathMatchesGoPath(t *testing.T) {
 }
 
 // TestFastPathFallsBack: what only the Go path reads (Chinese months, thousands separators in
-// quotes, percentages, Excel-style blank rows) is still ingested, by the Go path.
+// quotes, percentages, Excel-style blank rows, a name it does not know next to a known code) is
+// still ingested, by the Go path.
 func TestFastPathFallsBack(t *testing.T) {
 	cases := map[string]string{
 		"chinese month":       wideHeader + wideRow("JXW", "", "2014年11月"),
 		"thousands separator": wideHeader + strings.Replace(wideRow("JXW", "", "2014-07"), ",10,", `,"1,000",`, 1),
 		"percent":             wideHeader + strings.Replace(wideRow("JXW", "", "2014-08"), ",100,", ",80%,", 1),
 		"blank row":           wideHeader + ",,,\n" + wideRow("JXW", "", "2014-09"),
+		"unknown name":        wideHeader + wideRow("JXW", "信息局", "2014-06"),
 	}
 	p := newPair(t)
 	for name, content := range cases {

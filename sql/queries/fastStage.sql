@@ -20,25 +20,20 @@ WITH f AS (
     FROM read_csv('{{file}}', header = true, auto_detect = false, strict_mode = true, null_padding = false,
         delim = '{{delim}}', quote = '"', escape = '"', columns = {{columns}})
 ),
--- Every name a department has or had, with the first and last department it points to: a
--- name of two departments resolves to neither (the Go path would pick one).
-names AS (
-    SELECT name, min(code) AS first, max(code) AS last
-    FROM (SELECT name, code FROM depts UNION ALL SELECT name, code FROM dept_names WHERE NOT current)
-    GROUP BY name
-),
+-- A row without a code is resolved by name (fast_names, or an empty table when the file gives a
+-- code on every row).
 r AS (
-    SELECT f.*, n.name IS NOT NULL AS known, n.first = n.last AND n.first = f.k_code AS own,
-        CASE WHEN f.k_code IS NOT NULL THEN f.k_code WHEN f.k_name IS NOT NULL AND n.first = n.last THEN n.first END AS resolved
-    FROM f LEFT JOIN names n ON n.name = coalesce(f.k_name, '')
+    SELECT f.*, coalesce(f.k_code, n.code) AS resolved
+    FROM f LEFT JOIN {{names}} n ON n.name = f.k_name AND f.k_code IS NULL
 )
 SELECT d.code AS dept_code, r.k_month AS period, r.row_no, '' AS values_hash, {{metrics}},
     d.code IS NOT NULL
-    -- a name next to a code must not be another department's, even once trimmed as Go trims
-    AND (r.k_code IS NULL OR NOT r.known OR r.own)
-    AND (r.k_name IS NULL OR d.name = r.k_name OR NOT regexp_matches(r.k_name, '^[\s\x{85}\x{a0}\p{Z}]|[\s\x{85}\x{a0}\p{Z}]$'))
+    -- a name next to a code is that department's current or former name, and no other's
+    AND (r.k_code IS NULL OR ((r.k_name IS NULL OR r.k_name = d.name OR fo.code IS NOT NULL) AND dn.name IS NULL))
     AND coalesce(regexp_full_match(r.k_month, '(19[0-9][0-9]|2[01][0-9][0-9]|2200)-(0[1-9]|1[0-2])'), false)
     AND (coalesce(d.active_from, '') = '' OR r.k_month >= d.active_from)
     AND (coalesce(d.active_to, '') = '' OR r.k_month <= d.active_to)
     AND {{valid}} AS ok
 FROM r LEFT JOIN depts d ON d.code = r.resolved
+LEFT JOIN temp.fast_former fo ON fo.name = r.k_name AND fo.code = r.k_code
+LEFT JOIN temp.fast_doubtful dn ON dn.name = coalesce(r.k_name, '')
