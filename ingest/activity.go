@@ -68,12 +68,10 @@ func File(ctx context.Context, db *sql.DB, path string, opts Options) (Result, e
 // Bytes ingests one activity file held in memory; name is how messages and batches refer to it.
 func Bytes(ctx context.Context, db *sql.DB, name string, content []byte, opts Options) (Result, error) {
 	res := Result{File: name}
-	trace("begin")
 	t, err := readTable(name, content)
 	if err != nil {
 		return res, err
 	}
-	trace("readTable")
 	defer t.close()
 	conn, err := db.Conn(ctx)
 	if err != nil {

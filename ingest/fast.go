@@ -16,7 +16,6 @@ import (
 // the messages of a rejected file. Cross-field checks and the commit are shared by both paths.
 func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, bool, error) {
 	res := Result{File: t.file}
-	trace("start")
 	if !plainCSV(t) {
 		return res, false, nil
 	}
@@ -33,11 +32,9 @@ func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, 
 		return res, false, fmt.Errorf("ingest %s: %w", t.file, err)
 	}
 	defer os.Remove(path)
-	trace("copy")
 	if err := fastNames(ctx, conn); err != nil {
 		return res, false, err
 	}
-	trace("names")
 	s, ok, err := fastStage(ctx, conn, t, l, c, fastFile{path, codeless})
 	if err != nil || !ok {
 		return res, false, err
@@ -81,21 +78,15 @@ func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *cata
 		return nil, false, err
 	}
 	discard := func() { conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.fast`) }
-	q := fastQuery(t, l, c, cols, f)
-	if f := os.Getenv("GS_DUMP"); f != "" {
-		os.WriteFile(f, []byte(q), 0o644)
-	}
-	if _, err := conn.ExecContext(ctx, q); err != nil {
+	if _, err := conn.ExecContext(ctx, fastQuery(t, l, c, cols, f)); err != nil {
 		discard()
 		return nil, false, ctx.Err() // read_csv refused the file: the Go path says why
 	}
-	trace("fastStage")
 	var rows, bad, distinct int
 	if err := conn.QueryRowContext(ctx, sqlfs.Query("fastCheck")).Scan(&rows, &bad, &distinct); err != nil {
 		discard()
 		return nil, false, fmt.Errorf("check %s: %w", t.file, err)
 	}
-	trace("fastCheck")
 	if rows == 0 || bad > 0 || distinct != rows {
 		discard()
 		return nil, false, nil
@@ -104,7 +95,6 @@ func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *cata
 		discard()
 		return nil, false, fmt.Errorf("stage %s: %w", t.file, err)
 	}
-	trace("promote")
 	return &stage{conn: conn, c: c, rows: rows}, true, nil
 }
 

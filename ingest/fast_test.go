@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // plainWide is a wide UTF-8 file the fast path takes: a BOM, CRLF line breaks, an empty line
@@ -180,5 +182,21 @@ func TestRepeatAcrossPaths(t *testing.T) {
 	db.QueryRow(`SELECT string_agg(version || ':' || current || ':' || pub_news, ' ' ORDER BY version) FROM activity WHERE dept_code = 'JXW'`).Scan(&versions)
 	if versions != "1:false:10.0 2:true:4.0" {
 		t.Errorf("versions = %q", versions)
+	}
+}
+
+// TestFastPathGBK: a GBK file is read as UTF-8 by the fast path, with the same rows.
+func TestFastPathGBK(t *testing.T) {
+	content, err := simplifiedchinese.GBK.NewEncoder().String(wideHeader + wideRow("JXW", "经济和信息化局", "2014-11") + wideRow("", "财政局", "2014-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPair(t)
+	fastRes, _, fastErr, goErr := p.ingest("gbk.csv", content)
+	if fastErr != nil || goErr != nil || !fastRes.Fast || fastRes.New != 2 {
+		t.Fatalf("GBK: %+v, %v, %v; want 2 new rows on the fast path", fastRes, fastErr, goErr)
+	}
+	if got, want := activityRows(t, p.fastDB), activityRows(t, p.goDB); got != want {
+		t.Errorf("activity differs:\n%s\n%s", got, want)
 	}
 }

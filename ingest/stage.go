@@ -129,7 +129,6 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if err := s.check(ctx, t); err != nil {
 		return res, err
 	}
-	trace("checkStage")
 	tx, err := s.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return res, err
@@ -149,7 +148,6 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if _, err := tx.ExecContext(ctx, sqlfs.Query("commitStage")); err != nil {
 		return res, fmt.Errorf("write %s: %w", t.file, err)
 	}
-	trace("commitStage")
 	err = tx.QueryRowContext(ctx, sqlfs.Query("countStage")).Scan(&res.New, &res.Revisions, &res.Unchanged)
 	if err != nil {
 		return res, err
@@ -163,9 +161,7 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if res.Periods, err = changedPeriods(ctx, tx); err != nil {
 		return res, err
 	}
-	err = tx.Commit()
-	trace("tx.Commit")
-	return res, err
+	return res, tx.Commit()
 }
 
 func changedPeriods(ctx context.Context, tx *sql.Tx) ([]string, error) {
