@@ -77,7 +77,7 @@ func (s *stage) columns(ctx context.Context) error {
 
 func (s *stage) add(r record) error {
 	s.rowBuf[0], s.rowBuf[1], s.rowBuf[2] = r.dept, r.period, int32(r.row)
-	s.rowBuf[3] = "" // commitStage fingerprints the values in SQL, for either path
+	s.rowBuf[3] = "" // unused: commitStage compares the metric columns
 	for i := 4; i < len(s.cols); i++ {
 		s.rowBuf[i] = nil
 		if m := s.cols[i]; m >= 0 && !math.IsNaN(r.values[m]) {

@@ -27,12 +27,12 @@ UPDATE activity SET current = false
 FROM (SELECT dept_code, period FROM stage_diff WHERE NOT same) d
 WHERE activity.current AND activity.dept_code = d.dept_code AND activity.period = d.period;
 
--- values_hash fingerprints the values written (informational: repeats are found by comparing
--- the columns).
+-- values_hash is left empty: repeats are found by comparing the columns, and a random-looking
+-- string per row cost more to write and compress than the rest of the row (rows from before
+-- keep their Go SHA-1).
 INSERT INTO activity BY NAME
-SELECT * EXCLUDE (values_hash, prev_version, same),
-    lpad(to_hex(hash(*COLUMNS(* EXCLUDE (dept_code, period, row_no, values_hash, prev_version, same)))), 16, '0') AS values_hash,
-    coalesce(prev_version, 0) + 1 AS version, true AS current, getvariable('batch_id') AS batch_id
+SELECT * EXCLUDE (prev_version, same), coalesce(prev_version, 0) + 1 AS version, true AS current,
+    getvariable('batch_id') AS batch_id
 FROM (
     SELECT s.*, d.prev_version, d.same
     FROM stage s LEFT JOIN stage_diff d ON d.dept_code = s.dept_code AND d.period = s.period
