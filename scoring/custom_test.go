@@ -83,6 +83,12 @@ func TestRuleContract(t *testing.T) {
 		{"a missing column", `SELECT dept_code, period, 1 AS points FROM sub`, "item"},
 		{"a line for nobody", `SELECT 'NOPE' AS dept_code, '2014-05' AS period, 'x' AS item, 1 AS points, 30 AS max_points, 'r' AS reason, 'r' AS reason_en`,
 			"not being scored"},
+		{"a line for a month not scored", `SELECT dept_code, '2014-04' AS period, 'x' AS item, 1 AS points, 30 AS max_points, 'r' AS reason, 'r' AS reason_en FROM sub`,
+			"A 2014-04 1: a line for a department-period that is not being scored"},
+		{"one line above the rule's maximum", `SELECT dept_code, period, 'x' AS item, 35 AS points, NULL AS max_points, 'r' AS reason, 'r' AS reason_en FROM sub`,
+			"points add up to 35, outside the rule's range"},
+		{"two lines adding up above the rule's maximum", `SELECT dept_code, period, 'x' || i AS item, 20 AS points, 30 AS max_points, 'r' AS reason, 'r' AS reason_en FROM sub, range(2) t(i)`,
+			"points add up to 40, outside the rule's range"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

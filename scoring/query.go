@@ -109,10 +109,15 @@ func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation
 		return nil, err
 	}
 	ex := &Explanation{Standing: st}
-	if ex.Lines, err = lines(ctx, db, dept, period); err != nil {
+	var id int64
+	err = db.QueryRowContext(ctx, `SELECT id FROM dept_ids WHERE code = ?`, dept).Scan(&id)
+	if err != nil && err != sql.ErrNoRows {
 		return nil, err
 	}
-	if err := fillReasons(ctx, db, dept, period, ex.Lines); err != nil {
+	if ex.Lines, err = lines(ctx, db, id, period); err != nil {
+		return nil, err
+	}
+	if err := fillReasons(ctx, db, dept, id, period, ex.Lines); err != nil {
 		return nil, fmt.Errorf("explain %s %s: %w", dept, period, err)
 	}
 	ex.Versions, err = versions(ctx, db, dept, period)
@@ -147,8 +152,9 @@ func first(all []Standing) Standing {
 	return all[0]
 }
 
-func lines(ctx context.Context, db *sql.DB, dept, period string) ([]Line, error) {
-	rows, err := db.QueryContext(ctx, sqlfs.Query("explainLines"), dept, period)
+// lines are the score lines of department id in a period.
+func lines(ctx context.Context, db *sql.DB, id int64, period string) ([]Line, error) {
+	rows, err := db.QueryContext(ctx, sqlfs.Query("explainLines"), id, period)
 	if err != nil {
 		return nil, err
 	}

@@ -21,11 +21,11 @@ const (
 // fillReasons renders the reasons of lines stored without them (a run over more than
 // eagerReasons department-periods keeps none): it re-runs the rule set of the run that wrote
 // them for this one department-period, in a transaction that is rolled back.
-func fillReasons(ctx context.Context, db *sql.DB, dept, period string, lines []Line) error {
+func fillReasons(ctx context.Context, db *sql.DB, dept string, id int64, period string, lines []Line) error {
 	if !missingReasons(lines) {
 		return nil
 	}
-	rs, err := runRuleSet(ctx, db, dept, period)
+	rs, err := runRuleSet(ctx, db, id, period)
 	if err != nil || rs == nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func fillReasons(ctx context.Context, db *sql.DB, dept, period string, lines []L
 		return err
 	}
 	defer tx.Rollback()
-	e := &engine{tx: tx, rs: rs, now: time.Now, reasons: "", only: dept}
+	e := &engine{q: tx, rs: rs, now: time.Now, reasons: "", only: dept, lineCounts: map[int]int64{}}
 	rendered, err := e.render(ctx, period)
 	if err != nil {
 		return err
@@ -71,15 +71,10 @@ func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line,
 	if err := e.prepare(ctx, []string{period}, []string{period}, 0); err != nil {
 		return nil, err
 	}
-	for _, stage := range []int{1, 2} {
-		if err := e.runRules(ctx, stage); err != nil {
-			return nil, err
-		}
-	}
-	if err := e.exec(ctx, "adjustmentLines"); err != nil {
+	if err := e.runStages(ctx); err != nil {
 		return nil, err
 	}
-	rows, err := e.tx.QueryContext(ctx, `SELECT indicator, item, points, reason, reason_en FROM lines`)
+	rows, err := e.q.QueryContext(ctx, `SELECT indicator, item, points, reason, reason_en FROM lines`)
 	if err != nil {
 		return nil, err
 	}
@@ -95,10 +90,10 @@ func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line,
 	return out, rows.Err()
 }
 
-// runRuleSet loads the rule set of the run that wrote a department-period's lines from the
-// files the run kept (rule_files); nil when it kept none.
-func runRuleSet(ctx context.Context, db *sql.DB, dept, period string) (*RuleSet, error) {
-	rows, err := db.QueryContext(ctx, sqlfs.Query("lineRuleSet"), dept, period)
+// runRuleSet loads the rule set of the run that wrote a department-period's lines (department
+// id) from the files the run kept (rule_files); nil when it kept none.
+func runRuleSet(ctx context.Context, db *sql.DB, id int64, period string) (*RuleSet, error) {
+	rows, err := db.QueryContext(ctx, sqlfs.Query("lineRuleSet"), id, period)
 	if err != nil {
 		return nil, err
 	}

@@ -2,13 +2,9 @@ package scoring
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io/fs"
 	"strings"
-	"time"
-
-	sqlfs "github.com/govscore/govscore/sql"
 )
 
 // RuleError is a rule whose SQL failed or whose lines broke the rule's contract.
@@ -26,71 +22,84 @@ func (e *RuleError) Error() string {
 	return s
 }
 
-// runRules runs every rule of a stage into `lines`, checking each one's output first.
+// runRules runs every rule of a stage into lines_k, then checks the stage's lines (see check.go).
 func (e *engine) runRules(ctx context.Context, stage int) error {
-	for _, r := range e.rs.Rules {
+	for i, r := range e.rs.Rules {
 		if max(r.Stage, 1) != stage {
 			continue
 		}
-		if err := e.runRule(ctx, r); err != nil {
+		if err := e.runRule(ctx, i+1, r); err != nil {
 			return err
+		}
+	}
+	if e.only != "" {
+		// explain renders reasons of lines the scoring run already checked
+		return nil
+	}
+	return e.check(ctx, stage)
+}
+
+// runRule appends rule n's lines to lines_k, its department codes turned into ids (NULL, with
+// the code kept in bad_code, for a department nobody knows).
+func (e *engine) runRule(ctx context.Context, n int, r Rule) error {
+	defer trace("rule " + r.File)()
+	for _, sel := range e.ruleSelects(r) {
+		q := fmt.Sprintf(`INSERT INTO lines_k
+SELECT %d, d.id, CASE WHEN d.id IS NULL THEN o.dept_code END, o.period, o.item, o.points, o.max_points, o.reason, o.reason_en,
+    d.id IS NULL OR %s
+FROM (%s) o LEFT JOIN dept_ids d ON d.code = o.dept_code`, n, faultExpr(r), sel)
+		res, err := e.q.ExecContext(ctx, q)
+		if err != nil {
+			return &RuleError{File: r.File, Msg: err.Error()}
+		}
+		if rows, err := res.RowsAffected(); err == nil {
+			e.lineCounts[n] += rows
 		}
 	}
 	return nil
 }
 
-func (e *engine) runRule(ctx context.Context, r Rule) error {
-	defer trace("rule " + r.File)()
-	if e.only != "" {
-		// explain renders reasons of lines the scoring run already checked: straight into lines
-		_, err := e.tx.ExecContext(ctx, `INSERT INTO lines SELECT period, dept_code, ?, item, ?, points, max_points, reason, reason_en
-FROM (`+e.ruleSelect(r, true, "")+`)`, r.Indicator, r.Kind)
-		return err
+// faultExpr is true for a line of r that may break the rule's contract, worked out while the
+// line is written (checkLines.sql finds what is wrong with those): anything NULL or not a
+// number, a score outside 0 … its maximum, a deduction above 0, a bonus below 0, or points
+// outside the rule's range (at fault if it is the rule's only line for its department-period).
+func faultExpr(r Rule) string {
+	cond := []string{"o.period IS NULL", "o.item IS NULL", "o.reason IS NULL", "o.reason_en IS NULL",
+		"o.points IS NULL", "isnan(o.points)", "isinf(o.points)"}
+	switch r.Kind {
+	case "score":
+		cond = append(cond, "o.points < -1e-9", "o.points > o.max_points + 1e-9")
+	case "deduction":
+		cond = append(cond, "o.points > 1e-9")
+	case "bonus":
+		cond = append(cond, "o.points < -1e-9")
 	}
-	done := trace("  run " + r.File)
-	for _, q := range e.ruleQueries(r) {
-		if _, err := e.tx.ExecContext(ctx, q); err != nil {
-			return &RuleError{File: r.File, Msg: err.Error()}
-		}
+	if r.Min != nil {
+		cond = append(cond, fmt.Sprintf("o.points < %v - 1e-9", *r.Min))
 	}
-	done()
-	vars := fmt.Sprintf(`SET VARIABLE kind = '%s'; SET VARIABLE min = %s; SET VARIABLE max = %s`, r.Kind, floatOrNull(r.Min), floatOrNull(r.Max))
-	if _, err := e.tx.ExecContext(ctx, vars); err != nil {
-		return err
+	if r.Max != nil {
+		cond = append(cond, fmt.Sprintf("o.points > %v + 1e-9", *r.Max))
 	}
-	done = trace("  check " + r.File)
-	bad, err := e.checkRule(ctx)
-	done()
-	if err != nil || len(bad) > 0 {
-		if err != nil {
-			return &RuleError{File: r.File, Msg: err.Error()}
-		}
-		return &RuleError{File: r.File, Msg: "invalid lines", Rows: bad}
-	}
-	_, err = e.tx.ExecContext(ctx, `INSERT INTO lines SELECT period, dept_code, ?, item, ?, points, max_points, reason, reason_en FROM rule_out`, r.Indicator, r.Kind)
-	return err
+	return "coalesce(" + strings.Join(cond, " OR ") + ", false)"
 }
 
-// ruleQueries fill rule_out with a rule's lines. Score lines' reason text is formatted only for
-// periods from e.reasons on: the other periods' lines come from a query that never reads the reason columns,
-// so DuckDB never evaluates them (a CASE around them would not stop that).
-func (e *engine) ruleQueries(r Rule) []string {
-	const create = "CREATE OR REPLACE TEMP TABLE rule_out AS\n"
+// ruleSelects are a rule's lines. Score lines' reason text is formatted only for periods from
+// e.reasons on: the other periods' lines come from a query that never reads the reason
+// columns, so DuckDB never evaluates them (a CASE around them would not stop that).
+func (e *engine) ruleSelects(r Rule) []string {
 	from := "'" + quote(e.reasons) + "'"
 	switch {
-	case r.Kind != "score":
+	case r.Kind != "score" || e.reasons == "":
 		// deductions, bonuses and vetoes are few and are what departments dispute: always kept
-		return []string{create + e.ruleSelect(r, true, "")}
-	case e.reasons == "":
-		return []string{create + e.ruleSelect(r, true, "")}
+		return []string{e.ruleSelect(r, true, "")}
 	case e.reasons == "~":
-		return []string{create + e.ruleSelect(r, false, "")}
+		return []string{e.ruleSelect(r, false, "")}
 	}
-	return []string{create + e.ruleSelect(r, false, "\nWHERE period < "+from+" OR period IS NULL"),
-		"INSERT INTO rule_out\n" + e.ruleSelect(r, true, "\nWHERE period >= "+from)}
+	return []string{e.ruleSelect(r, false, "\nWHERE period < "+from+" OR period IS NULL"),
+		e.ruleSelect(r, true, "\nWHERE period >= "+from)}
 }
 
-// ruleSelect is a rule's lines in rule_out's columns, with or without their reason text.
+// ruleSelect is a rule's lines in lines_k's columns, with or without their reason text.
 func (e *engine) ruleSelect(r Rule, reasons bool, where string) string {
 	body := strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
 	cols := `'' AS reason, '' AS reason_en`
@@ -102,45 +111,27 @@ func (e *engine) ruleSelect(r Rule, reasons bool, where string) string {
 FROM (` + body + "\n) rule" + where
 }
 
-func (e *engine) checkRule(ctx context.Context) ([]string, error) {
-	rows, err := e.tx.QueryContext(ctx, sqlfs.Query("checkRule"))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var bad []string
-	for rows.Next() {
-		var dept, per, problem string
-		var item sql.NullString
-		var points sql.NullFloat64
-		if err := rows.Scan(&dept, &per, &item, &points, &problem); err != nil {
-			return nil, err
-		}
-		bad = append(bad, fmt.Sprintf("%s %s %s %v: %s", dept, per, item.String, points.Float64, problem))
-	}
-	return bad, rows.Err()
-}
-
-// record writes the run, the indicators it used, and clears the dirty marks.
-func (e *engine) record(ctx context.Context, sum Summary, started time.Time) error {
-	var dataVersion int64
-	if err := e.tx.QueryRowContext(ctx, `SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'data_version'`).Scan(&dataVersion); err != nil {
-		return err
-	}
-	_, err := e.tx.ExecContext(ctx, `INSERT INTO score_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sum.Run, e.rs.Name, e.rs.Version,
-		e.rs.Hash, dataVersion, strings.Join(sum.Periods, ","), sum.Lines, started, e.now().UTC())
+// record writes the run and the indicators it used, and clears the dirty marks it scored (all
+// of them, unless data arrived while it ran: then they stay for the next run).
+func (e *engine) record(ctx context.Context, sum Summary) error {
+	_, err := e.q.ExecContext(ctx, `INSERT INTO score_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sum.Run, e.rs.Name, e.rs.Version,
+		e.rs.Hash, e.dataVersion, strings.Join(sum.Periods, ","), sum.Lines, e.started, e.now().UTC())
 	if err != nil {
 		return err
 	}
-	if _, err := e.tx.ExecContext(ctx, `DELETE FROM indicators; DELETE FROM dirty_periods`); err != nil {
+	_, err = e.q.ExecContext(ctx, `DELETE FROM dirty_periods WHERE (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'data_version') = ?`, e.dataVersion)
+	if err != nil {
+		return err
+	}
+	if _, err := e.q.ExecContext(ctx, `DELETE FROM indicators`); err != nil {
 		return err
 	}
 	for i, r := range e.rs.Rules {
-		if _, err := e.tx.ExecContext(ctx, `INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?)`, r.Indicator, r.Name, r.NameEN, r.Kind, r.Max, i+1); err != nil {
+		if _, err := e.q.ExecContext(ctx, `INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?)`, r.Indicator, r.Name, r.NameEN, r.Kind, r.Max, i+1); err != nil {
 			return err
 		}
 	}
-	_, err = e.tx.ExecContext(ctx, `INSERT INTO indicators VALUES ('adjustment', '办公室调整', 'Office adjustment', 'adjustment', NULL, ?)`, len(e.rs.Rules)+1)
+	_, err = e.q.ExecContext(ctx, `INSERT INTO indicators VALUES ('adjustment', '办公室调整', 'Office adjustment', 'adjustment', NULL, ?)`, len(e.rs.Rules)+1)
 	if err != nil {
 		return err
 	}
@@ -159,7 +150,7 @@ func (e *engine) saveRuleFiles(ctx context.Context) error {
 	}
 	files["ruleset.yaml"] = string(raw)
 	for f, body := range files {
-		if _, err := e.tx.ExecContext(ctx, `INSERT OR IGNORE INTO rule_files VALUES (?, ?, ?)`, e.rs.Hash, f, body); err != nil {
+		if _, err := e.q.ExecContext(ctx, `INSERT OR IGNORE INTO rule_files VALUES (?, ?, ?)`, e.rs.Hash, f, body); err != nil {
 			return fmt.Errorf("score: keep rule set: %w", err)
 		}
 	}

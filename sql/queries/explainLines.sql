@@ -1,6 +1,10 @@
--- Every score line of one department-period, in the rule set's order.
-SELECT l.indicator, coalesce(i.name, l.indicator), coalesce(i.name_en, l.indicator), l.item, l.kind,
-    l.points, l.max_points, l.reason, l.reason_en
-FROM score_lines l LEFT JOIN indicators i ON i.code = l.indicator
-WHERE l.dept_code = $1 AND l.period = $2
-ORDER BY coalesce(i.position, 999), l.item
+-- Every score line of one department-period ($1 department id, $2 period), in the rule set's
+-- order. line_store is read by its integer key, so that DuckDB skips the row groups of other
+-- departments and periods.
+SELECT i.indicator, coalesce(n.name, i.indicator), coalesce(n.name_en, i.indicator), i.item, i.kind,
+    l.points, l.max_points, coalesce(l.reason, ''), coalesce(l.reason_en, '')
+FROM line_store l
+JOIN line_items i ON i.id = l.item_id
+LEFT JOIN indicators n ON n.code = i.indicator
+WHERE l.dept_id = $1 AND l.period = $2 AND l.run_id IN (SELECT id FROM score_runs)
+ORDER BY coalesce(n.position, 999), i.item

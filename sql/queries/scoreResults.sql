@@ -1,21 +1,10 @@
 -- Totals (kept unrounded; shown, graded and ranked at 2 decimals), grades, ranks, rank changes and year-to-date figures for the periods in result_scope,
--- from score_lines. Variables: bonus_cap (NULL = none), run_id, absent ('skip' leaves out a department-period
+-- from line_sums. Variables: bonus_cap (NULL = none), run_id, absent ('skip' leaves out a department-period
 -- with no data instead of listing it as missing). Grades come from `grades`. A line of kind 'unranked' keeps
 -- the department-period listed (status 'unranked') without a grade, a rank or a part in year-to-date figures.
--- the re-scored periods' lines are summed per department-period before the join (29 M lines
--- at country scale)
+-- the re-scored periods' points come from line_sums, summed per department-period by the
+-- rules' checks (scoring/check.go)
 CREATE OR REPLACE TEMP TABLE res_sums AS
-WITH l AS (
-    SELECT dept_code, period,
-        sum(points) FILTER (WHERE kind = 'score') AS score,
-        sum(points) FILTER (WHERE kind = 'deduction') AS deductions,
-        sum(points) FILTER (WHERE kind = 'bonus') AS bonus,
-        bool_or(kind = 'veto') AS veto,
-        bool_or(kind = 'unranked') AS unranked
-    FROM score_lines
-    WHERE period IN (SELECT period FROM scope)
-    GROUP BY dept_code, period
-)
 SELECT t.dept_code, t.grp, t.period, t.submitted,
     coalesce(l.score, 0) AS score,
     coalesce(l.deductions, 0) AS deductions,
@@ -23,13 +12,14 @@ SELECT t.dept_code, t.grp, t.period, t.submitted,
     coalesce(l.veto, false) AS veto,
     coalesce(l.unranked, false) AS unranked
 FROM (
-    SELECT d.code AS dept_code, d.grp, s.period, a.dept_code IS NOT NULL AS submitted
+    SELECT d.code AS dept_code, i.id AS dept_id, d.grp, s.period, k.dept_id IS NOT NULL AS submitted
     FROM depts d
-    JOIN scope s ON period_active(s.period, d.active_from, d.active_to)
-    LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period
-    WHERE a.dept_code IS NOT NULL OR coalesce(getvariable('absent'), 'missing') = 'missing'
+    JOIN dept_ids i ON i.code = d.code
+    JOIN scope_b s ON (d.active_from IS NULL OR s.last >= d.active_from) AND (d.active_to IS NULL OR s.first <= d.active_to)
+    LEFT JOIN sub_keys k ON k.dept_id = i.id AND k.period = s.period
+    WHERE k.dept_id IS NOT NULL OR coalesce(getvariable('absent'), 'missing') = 'missing'
 ) t
-LEFT JOIN l ON l.dept_code = t.dept_code AND l.period = t.period
+LEFT JOIN line_sums l ON l.dept_id = t.dept_id AND l.period = t.period
 UNION ALL
 -- periods whose lines were not re-scored keep their sums (only their year to date moves)
 SELECT dept_code, grp, period, status <> 'missing', score, deductions, bonus, status = 'veto', status = 'unranked'
@@ -51,15 +41,15 @@ GROUP BY r.dept_code, r.period[1:4];
 -- In steps, and the group sizes by GROUP BY: next to rank() in one window operator, a
 -- count(*) FILTER over the whole group ran per row (quadratic in the group size: minutes for
 -- a 200,000-member group); the same steps apart take seconds.
-CREATE OR REPLACE TEMP TABLE res_totals AS
-    SELECT *,
-        CASE WHEN NOT submitted THEN 'missing' WHEN veto THEN 'veto' WHEN unranked THEN 'unranked' ELSE 'submitted' END AS status,
-        CASE WHEN NOT submitted OR veto THEN 0 ELSE greatest(0, score + deductions + bonus) END AS total
-    FROM res_sums;
-
 CREATE OR REPLACE TEMP TABLE res_based AS
+    WITH t AS (
+        SELECT *,
+            CASE WHEN NOT submitted THEN 'missing' WHEN veto THEN 'veto' WHEN unranked THEN 'unranked' ELSE 'submitted' END AS status,
+            CASE WHEN NOT submitted OR veto THEN 0 ELSE greatest(0, score + deductions + bonus) END AS total
+        FROM res_sums
+    )
     SELECT t.*, coalesce(b.base_total, 0) AS base_total, coalesce(b.base_months, 0) AS base_months
-    FROM res_totals t LEFT JOIN ytd_base b ON b.dept_code = t.dept_code AND b.yr = t.period[1:4];
+    FROM t LEFT JOIN ytd_base b ON b.dept_code = t.dept_code AND b.yr = t.period[1:4];
 
 CREATE OR REPLACE TEMP TABLE res_ranked AS
     SELECT r.*,
@@ -69,36 +59,30 @@ CREATE OR REPLACE TEMP TABLE res_ranked AS
     LEFT JOIN (SELECT grp, period, count(*) FILTER (WHERE status <> 'unranked') AS group_size FROM res_based GROUP BY grp, period) g
         ON g.grp = r.grp AND g.period = r.period;
 
-CREATE OR REPLACE TEMP TABLE res_ytd AS
+CREATE OR REPLACE TEMP TABLE res_new AS
+WITH y AS (
     SELECT *,
         coalesce(sum(total) FILTER (WHERE status <> 'unranked') OVER w, 0) + base_total AS ytd_total,
         count(*) FILTER (WHERE status <> 'unranked') OVER w + base_months AS ytd_months
     FROM res_ranked
-    WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW);
-
-CREATE OR REPLACE TEMP TABLE res_new AS
+    WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+)
 SELECT y.period, y.dept_code, y.grp, y.status, y.score, y.deductions, y.bonus, y.total,
     CASE WHEN y.status = 'submitted' THEN g.name WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade') END AS grade,
     CASE WHEN y.status = 'submitted' THEN g.name_en WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade_en') END AS grade_en,
     y.rank, y.group_size, y.ytd_total, coalesce(y.ytd_total / nullif(y.ytd_months, 0), 0) AS ytd_avg,
     CASE WHEN y.status <> 'unranked' THEN rank() OVER (PARTITION BY y.grp, y.period, y.status = 'unranked' ORDER BY round(y.ytd_total + 1e-9, 2) DESC) END AS ytd_rank
-FROM res_ytd y
-ASOF LEFT JOIN grades g ON round(y.total + 1e-9, 2) >= g.min;
+FROM y
+LEFT JOIN grades g ON g.position = grade_of(round(y.total + 1e-9, 2));
 
-DELETE FROM results WHERE period IN (SELECT period FROM result_scope);
-
-INSERT INTO results
+-- with each department's rank change from the period before (period_prev once per period)
+CREATE OR REPLACE TEMP TABLE res_final AS
 SELECT n.period, n.dept_code, n.grp, n.status, n.score, n.deductions, n.bonus, n.total, n.grade, n.grade_en,
-    n.rank, n.group_size, p.rank - n.rank, n.ytd_total, n.ytd_avg, n.ytd_rank, getvariable('run_id')
+    n.rank, n.group_size, p.rank - n.rank AS rank_change, n.ytd_total, n.ytd_avg, n.ytd_rank
 FROM res_new n
+JOIN (SELECT period, period_prev(period) AS prev FROM result_scope) s ON s.period = n.period
 LEFT JOIN (SELECT period, dept_code, rank FROM res_new
            UNION ALL
-           SELECT period, dept_code, rank FROM results) p
-    ON p.dept_code = n.dept_code AND p.period = period_prev(n.period)
+           SELECT period, dept_code, rank FROM results WHERE period NOT IN (SELECT period FROM result_scope)) p
+    ON p.dept_code = n.dept_code AND p.period = s.prev
 ORDER BY n.period, n.grp, n.rank, n.dept_code;
-
--- the period after the scope keeps its rank change in step
-UPDATE results SET rank_change = p.rank - results.rank
-FROM res_new p
-WHERE results.period NOT IN (SELECT period FROM result_scope)
-  AND p.period = period_prev(results.period) AND p.dept_code = results.dept_code;
