@@ -89,6 +89,7 @@ type engine struct {
 	now         func() time.Time
 	reasons     string // format reason text for periods from this one on (see eagerReasons); "~": none
 	only        string // explain: score this one department only
+	onlyPeriod  string // explain: in this period
 	started     time.Time
 	dataVersion int64         // meta's data_version when the run started
 	lineCounts  map[int]int64 // lines written per rule number
@@ -403,8 +404,15 @@ func (e *engine) grades(ctx context.Context, run int64) error {
 		return err
 	}
 	low := e.rs.Lowest()
-	vars := fmt.Sprintf(`SET VARIABLE run_id = %d; SET VARIABLE lowest_grade = '%s'; SET VARIABLE lowest_grade_en = '%s'; SET VARIABLE bonus_cap = %s; SET VARIABLE absent = '%s'; SET VARIABLE only_dept = %s`,
-		run, quote(low.Name), quote(low.NameEN), floatOrNull(e.rs.BonusCap), quote(e.rs.Absent), stringOrNull(e.only))
+	// explain reads activity from the start of its period's year to the period (the most any
+	// lookback reads), so DuckDB skips the row groups of other periods
+	from, to := "", ""
+	if e.only != "" && len(e.onlyPeriod) >= 4 {
+		from, to = e.onlyPeriod[:4], e.onlyPeriod
+	}
+	vars := fmt.Sprintf(`SET VARIABLE run_id = %d; SET VARIABLE lowest_grade = '%s'; SET VARIABLE lowest_grade_en = '%s'; SET VARIABLE bonus_cap = %s; SET VARIABLE absent = '%s'; SET VARIABLE only_dept = %s; SET VARIABLE cur_from = %s; SET VARIABLE cur_to = %s`,
+		run, quote(low.Name), quote(low.NameEN), floatOrNull(e.rs.BonusCap), quote(e.rs.Absent), stringOrNull(e.only),
+		stringOrNull(from), stringOrNull(to))
 	_, err := e.q.ExecContext(ctx, vars)
 	return err
 }

@@ -104,6 +104,7 @@ type Explanation struct {
 // Explain gathers a department-period's standing, its score lines and the data behind them.
 // Reasons a large run did not format are rendered here, for this department-period only.
 func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation, error) {
+	defer trace("explain")()
 	st, err := standing(ctx, db, dept, period)
 	if err != nil {
 		return nil, err
@@ -117,7 +118,10 @@ func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation
 	if ex.Lines, err = lines(ctx, db, id, period); err != nil {
 		return nil, err
 	}
-	if err := fillReasons(ctx, db, dept, id, period, ex.Lines); err != nil {
+	done := trace("explain: reasons")
+	err = fillReasons(ctx, db, dept, id, period, ex.Lines)
+	done()
+	if err != nil {
 		return nil, fmt.Errorf("explain %s %s: %w", dept, period, err)
 	}
 	ex.Versions, err = versions(ctx, db, dept, period)

@@ -68,7 +68,11 @@ func missingReasons(lines []Line) bool {
 
 // render scores e.only in one period with reasons and returns its lines by indicator and item.
 func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line, error) {
-	if err := e.prepare(ctx, []string{period}, []string{period}, 0); err != nil {
+	e.onlyPeriod = period
+	done := trace("render prepare")
+	err := e.prepare(ctx, []string{period}, []string{period}, 0)
+	done()
+	if err != nil {
 		return nil, err
 	}
 	if err := e.runStages(ctx); err != nil {
@@ -93,6 +97,7 @@ func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line,
 // runRuleSet loads the rule set of the run that wrote a department-period's lines (department
 // id) from the files the run kept (rule_files); nil when it kept none.
 func runRuleSet(ctx context.Context, db *sql.DB, id int64, period string) (*RuleSet, error) {
+	defer trace("run's rule set")()
 	rows, err := db.QueryContext(ctx, sqlfs.Query("lineRuleSet"), id, period)
 	if err != nil {
 		return nil, err

@@ -1,19 +1,25 @@
 -- Builds what rules read, for the periods in `scope`:
 --   cur       every department-period's current activity, a metric not reported counted as 0
+--             (only that of getvariable('only_dept') when set, from the start of the year to the
+--             period explained: a rule reading other departments cannot be explained for one
+--             alone, and explain says so)
 --   target    every active department × scope period, and whether it submitted (a view); only
 --             department getvariable('only_dept') when set (explain renders one department's reasons)
 --   sub       the submitted ones, with their group, metrics and parameters as columns
 --   lines_k   the lines produced so far, empty: rule (see rule_meta), department id, period,
 --             item, points, maximum, reasons; `lines` shows them with text keys for stage-2 rules
--- New departments get their integer id in dept_ids first.
+-- New departments get their integer id in dept_ids first (not for explain, whose department
+-- has its id from the run it explains).
 INSERT INTO dept_ids
 SELECT code, CAST((SELECT coalesce(max(id), 0) FROM dept_ids) + row_number() OVER (ORDER BY code) AS INTEGER)
-FROM depts WHERE code NOT IN (SELECT code FROM dept_ids);
+FROM depts WHERE getvariable('only_dept') IS NULL AND code NOT IN (SELECT code FROM dept_ids);
 
 CREATE OR REPLACE TEMP VIEW cur AS
 SELECT dept_code, period,
     coalesce(COLUMNS(* EXCLUDE (dept_code, period, version, current, batch_id, row_no, values_hash)), 0)
-FROM activity WHERE current;
+FROM activity
+WHERE current AND (getvariable('only_dept') IS NULL
+    OR dept_code = getvariable('only_dept') AND period BETWEEN getvariable('cur_from') AND getvariable('cur_to'));
 
 CREATE OR REPLACE TEMP TABLE params AS
 PIVOT params_long ON key USING first(value) GROUP BY grp;
