@@ -41,7 +41,7 @@ func snapshot(tb testing.TB, db *sql.DB) string {
 	var parts []string
 	for _, q := range []string{
 		`SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || count(*) FILTER (WHERE current) FROM activity`,
-		`SELECT count(*) FROM batches`, `SELECT count(*) FROM dirty_periods`,
+		`SELECT count(*) FROM batches`, `SELECT count(*) FROM dirty_periods`, `SELECT count(*) FROM dirty_depts`,
 		`SELECT value FROM meta WHERE key = 'data_version'`, `SELECT count(*) FROM depts`, `SELECT count(*) FROM dept_names`,
 	} {
 		var s string

@@ -23,6 +23,7 @@ type Options struct {
 type Summary struct {
 	Run      int64    // the run id; 0 when nothing needed scoring
 	Periods  []string // periods whose score lines were recomputed
+	Depts    []string // the departments whose lines were recomputed; nil: all
 	Results  []string // periods whose totals and ranks were recomputed
 	Lines    int64
 	UpToDate bool
@@ -87,9 +88,10 @@ type engine struct {
 	q           querier
 	rs          *RuleSet
 	now         func() time.Time
-	reasons     string // format reason text for periods from this one on (see eagerReasons); "~": none
-	only        string // explain: score this one department only
-	onlyPeriod  string // explain: in this period
+	reasons     string   // format reason text for periods from this one on (see eagerReasons); "~": none
+	only        string   // explain: score this one department only
+	depts       []string // re-score only these departments' lines (dirty_depts); nil: all
+	onlyPeriod  string   // explain: in this period
 	started     time.Time
 	dataVersion int64         // meta's data_version when the run started
 	lineCounts  map[int]int64 // lines written per rule number
@@ -113,7 +115,7 @@ func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 	if err != nil || len(lineScope) == 0 {
 		return Summary{UpToDate: err == nil}, err
 	}
-	sum := Summary{Periods: lineScope, Results: resultScope}
+	sum := Summary{Periods: lineScope, Results: resultScope, Depts: e.depts}
 	if err := e.q.QueryRowContext(ctx, `SELECT nextval('score_run_ids')`).Scan(&sum.Run); err != nil {
 		return sum, err
 	}
@@ -238,8 +240,47 @@ func (e *engine) scopes(ctx context.Context, full bool) ([]string, []string, err
 		if dirty, err = e.strings(ctx, `SELECT period FROM dirty_periods ORDER BY period`); err != nil {
 			return nil, nil, err
 		}
+		if dirty, err = e.dirtyDepts(ctx, dirty); err != nil {
+			return nil, nil, err
+		}
 	}
 	return e.widen(all, dirty)
+}
+
+// dirtyDepts adds the periods of dirty department-periods to the dirty periods. When those are
+// all there is, in periods already scored, and the rule set scores departments independently,
+// the run re-scores only those departments (e.depts) and the ranks around them.
+func (e *engine) dirtyDepts(ctx context.Context, dirty []string) ([]string, error) {
+	periods, err := e.strings(ctx, `SELECT DISTINCT period FROM dirty_depts ORDER BY period`)
+	if err != nil || len(periods) == 0 {
+		return dirty, err
+	}
+	var unscored int
+	err = e.q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT period FROM dirty_depts) d
+WHERE NOT EXISTS (SELECT 1 FROM results r WHERE r.period = d.period)`).Scan(&unscored)
+	if err != nil {
+		return nil, err
+	}
+	if e.rs.PerDepartment && len(dirty) == 0 && unscored == 0 {
+		if e.depts, err = e.strings(ctx, `SELECT DISTINCT dept_code FROM dirty_depts ORDER BY dept_code`); err != nil {
+			return nil, err
+		}
+	}
+	return mergeSorted(dirty, periods), nil
+}
+
+// mergeSorted is the sorted union of two sorted lists.
+func mergeSorted(a, b []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range append(append([]string(nil), a...), b...) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (e *engine) ofGranularity(periods []string) []string {
@@ -323,6 +364,9 @@ func (e *engine) prepare(ctx context.Context, lineScope, resultScope []string, r
 		`CREATE OR REPLACE TEMP TABLE result_scope (period VARCHAR)`,
 		`CREATE OR REPLACE TEMP TABLE params_long (grp VARCHAR, key VARCHAR, value DOUBLE)`,
 		`CREATE OR REPLACE TEMP TABLE grades (name VARCHAR, name_en VARCHAR, min DOUBLE, position INTEGER)`,
+		`CREATE OR REPLACE TEMP TABLE only_depts (code VARCHAR)`,
+		fmt.Sprintf(`SET VARIABLE some_depts = %v`, e.depts != nil),
+		valuesInsert("only_depts", e.depts),
 		valuesInsert("scope", lineScope), valuesInsert("result_scope", resultScope),
 	}
 	for _, s := range stmts {
@@ -345,11 +389,16 @@ func (e *engine) prepare(ctx context.Context, lineScope, resultScope []string, r
 	return e.exec(ctx, "scorePrepare")
 }
 
-func valuesInsert(table string, periods []string) string {
-	if len(periods) == 0 {
+// valuesInsert is an INSERT of one text column's values, quoted; "" for none.
+func valuesInsert(table string, values []string) string {
+	if len(values) == 0 {
 		return ""
 	}
-	return "INSERT INTO " + table + " VALUES ('" + strings.Join(periods, "'), ('") + "')"
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = quote(v)
+	}
+	return "INSERT INTO " + table + " VALUES ('" + strings.Join(quoted, "'), ('") + "')"
 }
 
 func (e *engine) params(ctx context.Context) error {

@@ -34,13 +34,32 @@ func TestMidYearCorrection(t *testing.T) {
 	if got := strings.Join(sum.Results, ","); got != "2014-05,2014-06,2014-07,2014-08" {
 		t.Errorf("results recomputed for %s, want May to August", got)
 	}
-	incremental := allResults(t, db)
+	// the default rules score departments independently: only the two corrected ones' lines
+	if got := strings.Join(sum.Depts, ","); got != "FGW,JXW" {
+		t.Errorf("re-scored departments %q, want FGW,JXW", got)
+	}
+	incremental, incLines := allResults(t, db), allLines(t, db)
 	if _, err := Run(ctx, db, Default(), Options{Full: true, Now: now}); err != nil {
 		t.Fatal(err)
 	}
 	if full := allResults(t, db); full != incremental {
 		t.Errorf("incremental results differ from a full run:\n%s\nvs\n%s", incremental, full)
 	}
+	if full := allLines(t, db); full != incLines {
+		t.Errorf("incremental lines differ from a full run")
+	}
+}
+
+// allLines lists every score line's key and points, in a fixed order.
+func allLines(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	var s string
+	q := `SELECT string_agg(concat_ws(',', period, dept_code, indicator, item, kind, round(points, 6), max_points), E'\n'
+	    ORDER BY period, dept_code, indicator, item) FROM score_lines`
+	if err := db.QueryRow(q).Scan(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func allResults(t *testing.T, db *sql.DB) string {

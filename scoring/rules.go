@@ -138,9 +138,11 @@ func (e *engine) record(ctx context.Context, sum Summary) error {
 	if err != nil {
 		return err
 	}
-	_, err = e.q.ExecContext(ctx, `DELETE FROM dirty_periods WHERE (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'data_version') = ?`, e.dataVersion)
-	if err != nil {
-		return err
+	for _, table := range []string{"dirty_periods", "dirty_depts"} {
+		_, err = e.q.ExecContext(ctx, `DELETE FROM `+table+` WHERE (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'data_version') = ?`, e.dataVersion)
+		if err != nil {
+			return err
+		}
 	}
 	if _, err := e.q.ExecContext(ctx, `DELETE FROM indicators`); err != nil {
 		return err

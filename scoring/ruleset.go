@@ -19,14 +19,17 @@ import (
 
 // RuleSet is a versioned set of scoring rules and their parameters.
 type RuleSet struct {
-	Name          string           `yaml:"name"`
-	NameEN        string           `yaml:"name_en"`
-	Version       string           `yaml:"version"`
-	EffectiveFrom string           `yaml:"effective_from"`
-	Granularity   string           `yaml:"granularity"` // month, quarter or year
-	Lookback      string           `yaml:"lookback"`    // none, quarter or year: how far back rules read
-	BonusCap      *float64         `yaml:"bonus_cap"`   // nil: no cap
-	Absent        string           `yaml:"absent"`      // missing (default): a department with no data scores 0 as 未报送; skip: not listed
+	Name          string   `yaml:"name"`
+	NameEN        string   `yaml:"name_en"`
+	Version       string   `yaml:"version"`
+	EffectiveFrom string   `yaml:"effective_from"`
+	Granularity   string   `yaml:"granularity"` // month, quarter or year
+	Lookback      string   `yaml:"lookback"`    // none, quarter or year: how far back rules read
+	BonusCap      *float64 `yaml:"bonus_cap"`   // nil: no cap
+	Absent        string   `yaml:"absent"`      // missing (default): a department with no data scores 0 as 未报送; skip: not listed
+	// PerDepartment says every department's lines come from its own data alone (no rule reads
+	// other departments), so a correction re-scores that department, not its whole period.
+	PerDepartment bool             `yaml:"per_department"`
 	Grades        []Grade          `yaml:"grades"`
 	Params        map[string]Param `yaml:"params"`
 	Rules         []Rule           `yaml:"rules"`

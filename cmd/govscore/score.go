@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -46,9 +47,14 @@ scored; re-running with nothing changed changes nothing.`)
 		e.printf("%s", e.lang.T("评分已是最新,未作改动\n", "scores are up to date, nothing changed\n"))
 		return nil
 	}
-	e.printf(e.lang.T("评分批次 %d:规则 %s %s(%s),重算 %d 个月份(%s),%d 条得分明细,用时 %s\n",
-		"score run %d: rules %s %s (%.12s), %d periods re-scored (%s), %d score lines, %s\n"),
-		sum.Run, rs.Name, rs.Version, rs.Hash[:12], len(sum.Periods), span(sum.Periods), sum.Lines, time.Since(start).Round(time.Millisecond))
+	who := ""
+	if sum.Depts != nil {
+		// a correction: only these departments' lines, and everyone's ranks
+		who = fmt.Sprintf(e.lang.T("中 %d 个部门", " for %d departments"), len(sum.Depts))
+	}
+	e.printf(e.lang.T("评分批次 %d:规则 %s %s(%s),重算 %d 个月份(%s)%s,%d 条得分明细,用时 %s\n",
+		"score run %d: rules %s %s (%.12s), %d periods re-scored (%s)%s, %d score lines, %s\n"),
+		sum.Run, rs.Name, rs.Version, rs.Hash[:12], len(sum.Periods), span(sum.Periods), who, sum.Lines, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -17,9 +17,9 @@ FROM (
         AND (dept_code, period) IN (SELECT (dept_code, period) FROM stage)
 ) a ON a.dept_code = s.dept_code AND a.period = s.period;
 
--- The periods with a new or changed row.
+-- The periods with a new or changed row, and how many.
 CREATE OR REPLACE TEMP TABLE stage_periods AS
-SELECT period FROM (SELECT period, count(*) AS n FROM stage GROUP BY period) s
+SELECT period, n - coalesce(k, 0) AS changed FROM (SELECT period, count(*) AS n FROM stage GROUP BY period) s
 LEFT JOIN (SELECT period, count(*) FILTER (WHERE same) AS k FROM stage_diff GROUP BY period) d USING (period)
 WHERE n > coalesce(k, 0);
 
@@ -39,6 +39,13 @@ FROM (
 )
 WHERE NOT coalesce(same, false);
 
-INSERT OR IGNORE INTO dirty_periods SELECT period FROM stage_periods;
+-- up to 100 changed rows in a period mark their department-periods (scoring may then re-score
+-- those departments alone); more mark the whole period
+INSERT OR IGNORE INTO dirty_periods SELECT period FROM stage_periods WHERE changed > 100;
+INSERT OR IGNORE INTO dirty_depts
+SELECT s.dept_code, s.period
+FROM stage s JOIN stage_periods p ON p.period = s.period AND p.changed <= 100
+LEFT JOIN stage_diff d ON d.dept_code = s.dept_code AND d.period = s.period
+WHERE NOT coalesce(d.same, false);
 
 UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'

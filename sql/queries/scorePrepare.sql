@@ -1,4 +1,5 @@
--- Builds what rules read, for the periods in `scope`:
+-- Builds what rules read, for the periods in `scope` (and, when getvariable('some_depts'), only
+-- the departments in only_depts):
 --   cur       every department-period's current activity, a metric not reported counted as 0
 --             (only that of getvariable('only_dept') when set, from the start of the year to the
 --             period explained: a rule reading other departments cannot be explained for one
@@ -36,7 +37,8 @@ FROM depts d
 JOIN dept_ids i ON i.code = d.code
 JOIN scope_b s ON (d.active_from IS NULL OR s.last >= d.active_from) AND (d.active_to IS NULL OR s.first <= d.active_to)
 LEFT JOIN activity a ON a.current AND a.dept_code = d.code AND a.period = s.period
-WHERE getvariable('only_dept') IS NULL OR d.code = getvariable('only_dept');
+WHERE (getvariable('only_dept') IS NULL OR d.code = getvariable('only_dept'))
+    AND (NOT getvariable('some_depts') OR d.code IN (SELECT code FROM only_depts));
 
 -- sub is a view: the parameters join each rule's scan, so a rule reads only the columns it
 -- uses, and the 60-odd columns are never copied for every department-period. sub_data scans
@@ -49,7 +51,8 @@ JOIN scope_b s ON s.period = c.period
 JOIN depts d ON d.code = c.dept_code
 JOIN dept_ids i ON i.code = d.code
 WHERE (d.active_from IS NULL OR s.last >= d.active_from) AND (d.active_to IS NULL OR s.first <= d.active_to)
-    AND (getvariable('only_dept') IS NULL OR d.code = getvariable('only_dept'));
+    AND (getvariable('only_dept') IS NULL OR d.code = getvariable('only_dept'))
+    AND (NOT getvariable('some_depts') OR d.code IN (SELECT code FROM only_depts));
 
 CREATE OR REPLACE TEMP VIEW sub AS
 SELECT s.*, p.* EXCLUDE (grp) FROM sub_data s JOIN params p ON p.grp = s.grp;

@@ -10,21 +10,28 @@ SELECT t.dept_code, t.grp, t.period, t.submitted,
     coalesce(l.deductions, 0) AS deductions,
     least(coalesce(l.bonus, 0), coalesce(getvariable('bonus_cap'), 1e300)) AS bonus,
     coalesce(l.veto, false) AS veto,
-    coalesce(l.unranked, false) AS unranked
+    coalesce(l.unranked, false) AS unranked,
+    false AS carry, CAST(NULL AS DOUBLE) AS carry_ytd_total, CAST(NULL AS DOUBLE) AS carry_ytd_avg
 FROM (
     SELECT d.code AS dept_code, i.id AS dept_id, d.grp, s.period, k.dept_id IS NOT NULL AS submitted
     FROM depts d
     JOIN dept_ids i ON i.code = d.code
     JOIN scope_b s ON (d.active_from IS NULL OR s.last >= d.active_from) AND (d.active_to IS NULL OR s.first <= d.active_to)
     LEFT JOIN sub_keys k ON k.dept_id = i.id AND k.period = s.period
-    WHERE k.dept_id IS NOT NULL OR coalesce(getvariable('absent'), 'missing') = 'missing'
+    WHERE (k.dept_id IS NOT NULL OR coalesce(getvariable('absent'), 'missing') = 'missing')
+        AND (NOT getvariable('some_depts') OR d.code IN (SELECT code FROM only_depts))
 ) t
 LEFT JOIN line_sums l ON l.dept_id = t.dept_id AND l.period = t.period
 UNION ALL
--- periods whose lines were not re-scored keep their sums (only their year to date moves)
-SELECT dept_code, grp, period, status <> 'missing', score, deductions, bonus, status = 'veto', status = 'unranked'
+-- periods whose lines were not re-scored keep their sums (their ranks and year to date move),
+-- departments not re-scored (some_depts) keep their year to date too (carry): only their
+-- ranks move
+SELECT dept_code, grp, period, status <> 'missing', score, deductions, bonus, status = 'veto', status = 'unranked',
+    getvariable('some_depts') AND dept_code NOT IN (SELECT code FROM only_depts), ytd_total, ytd_avg
 FROM results
-WHERE period IN (SELECT period FROM result_scope) AND period NOT IN (SELECT period FROM scope);
+WHERE period IN (SELECT period FROM result_scope)
+    AND (period NOT IN (SELECT period FROM scope)
+         OR getvariable('some_depts') AND dept_code NOT IN (SELECT code FROM only_depts));
 
 -- The result scope of a year runs from its first re-scored period to the year's end: the periods
 -- before it keep their results, and their totals carry into the year to date here (ytd_base).
@@ -59,18 +66,25 @@ CREATE OR REPLACE TEMP TABLE res_ranked AS
     LEFT JOIN (SELECT grp, period, count(*) FILTER (WHERE status <> 'unranked') AS group_size FROM res_based GROUP BY grp, period) g
         ON g.grp = r.grp AND g.period = r.period;
 
+-- the year to date by a window per department and year, for the rows not carried: DuckDB's
+-- window costs per partition, and a correction's run carries all but a few departments
 CREATE OR REPLACE TEMP TABLE res_new AS
 WITH y AS (
-    SELECT *,
-        coalesce(sum(total) FILTER (WHERE status <> 'unranked') OVER w, 0) + base_total AS ytd_total,
-        count(*) FILTER (WHERE status <> 'unranked') OVER w + base_months AS ytd_months
-    FROM res_ranked
-    WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    SELECT * FROM (
+        SELECT *,
+            coalesce(sum(total) FILTER (WHERE status <> 'unranked') OVER w, 0) + base_total AS ytd_total,
+            count(*) FILTER (WHERE status <> 'unranked') OVER w + base_months AS ytd_months
+        FROM res_ranked
+        WHERE NOT carry
+        WINDOW w AS (PARTITION BY dept_code, period[1:4] ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
+    UNION ALL BY NAME
+    SELECT *, carry_ytd_total AS ytd_total, CAST(NULL AS BIGINT) AS ytd_months FROM res_ranked WHERE carry
 )
 SELECT y.period, y.dept_code, y.grp, y.status, y.score, y.deductions, y.bonus, y.total,
     CASE WHEN y.status = 'submitted' THEN g.name WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade') END AS grade,
     CASE WHEN y.status = 'submitted' THEN g.name_en WHEN y.status = 'unranked' THEN '' ELSE getvariable('lowest_grade_en') END AS grade_en,
-    y.rank, y.group_size, y.ytd_total, coalesce(y.ytd_total / nullif(y.ytd_months, 0), 0) AS ytd_avg,
+    y.rank, y.group_size, y.ytd_total,
+    CASE WHEN y.carry THEN y.carry_ytd_avg ELSE coalesce(y.ytd_total / nullif(y.ytd_months, 0), 0) END AS ytd_avg,
     CASE WHEN y.status <> 'unranked' THEN rank() OVER (PARTITION BY y.grp, y.period, y.status = 'unranked' ORDER BY round(y.ytd_total + 1e-9, 2) DESC) END AS ytd_rank
 FROM y
 LEFT JOIN grades g ON g.position = grade_of(round(y.total + 1e-9, 2));
