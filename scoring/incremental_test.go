@@ -72,3 +72,37 @@ func allResults(t *testing.T, db *sql.DB) string {
 	}
 	return s
 }
+
+// TestAdjustmentRescoresItsDepartment: an office adjustment in a scored month re-scores that
+// department alone; its month's ranks and the year to date follow, as a full run gives them.
+func TestAdjustmentRescoresItsDepartment(t *testing.T) {
+	ctx := context.Background()
+	db := synthDB(t, 12, 6, 7)
+	if _, err := Run(ctx, db, Default(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	adj := ingest.Adjustment{Dept: "FGW", Period: "2014-03", Points: -30, Reason: "通报批评"}
+	if _, err := ingest.Adjust(ctx, db, adj, ingest.Options{Actor: "张三"}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(ctx, db, Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(sum.Depts, ","); got != "FGW" || strings.Join(sum.Periods, ",") != "2014-03" {
+		t.Errorf("re-scored %q in %v, want FGW in 2014-03", got, sum.Periods)
+	}
+	incremental, incLines := allResults(t, db), allLines(t, db)
+	if !strings.Contains(incLines, "2014-03,FGW,adjustment,") {
+		t.Errorf("no adjustment line for FGW in 2014-03")
+	}
+	if _, err := Run(ctx, db, Default(), Options{Full: true}); err != nil {
+		t.Fatal(err)
+	}
+	if full := allResults(t, db); full != incremental {
+		t.Errorf("incremental results differ from a full run:\n%s\nvs\n%s", incremental, full)
+	}
+	if full := allLines(t, db); full != incLines {
+		t.Errorf("incremental lines differ from a full run")
+	}
+}
