@@ -10,7 +10,7 @@ INSERT INTO results SELECT *, getvariable('run_id') FROM res_final;
 
 -- the period after the scope keeps its rank change in step
 UPDATE results SET rank_change = p.rank - results.rank
-FROM res_new p,
+FROM res_final p,
     (SELECT DISTINCT period, period_prev(period) AS prev FROM results
      WHERE period NOT IN (SELECT period FROM result_scope)) n
 WHERE results.period = n.period AND p.period = n.prev AND p.dept_code = results.dept_code;
