@@ -110,16 +110,17 @@ func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation
 		return nil, err
 	}
 	ex := &Explanation{Standing: st}
-	var id int64
-	err = db.QueryRowContext(ctx, `SELECT id FROM dept_ids WHERE code = ?`, dept).Scan(&id)
-	if err != nil && err != sql.ErrNoRows {
+	var k lineKey
+	err = db.QueryRowContext(ctx, `SELECT coalesce((SELECT id FROM dept_ids WHERE code = ?), 0), coalesce((SELECT id FROM line_periods WHERE period = ?), 0)`,
+		dept, period).Scan(&k.dept, &k.period)
+	if err != nil {
 		return nil, err
 	}
-	if ex.Lines, err = lines(ctx, db, id, period); err != nil {
+	if ex.Lines, err = lines(ctx, db, k); err != nil {
 		return nil, err
 	}
 	done := trace("explain: reasons")
-	err = fillReasons(ctx, db, dept, id, period, ex.Lines)
+	err = fillReasons(ctx, db, dept, period, k, ex.Lines)
 	done()
 	if err != nil {
 		return nil, fmt.Errorf("explain %s %s: %w", dept, period, err)
@@ -156,9 +157,12 @@ func first(all []Standing) Standing {
 	return all[0]
 }
 
-// lines are the score lines of department id in a period.
-func lines(ctx context.Context, db *sql.DB, id int64, period string) ([]Line, error) {
-	rows, err := db.QueryContext(ctx, sqlfs.Query("explainLines"), id, period)
+// lineKey is how line_store knows a department-period: department and period ids (0: none).
+type lineKey struct{ dept, period int64 }
+
+// lines are the score lines of a department-period.
+func lines(ctx context.Context, db *sql.DB, k lineKey) ([]Line, error) {
+	rows, err := db.QueryContext(ctx, sqlfs.Query("explainLines"), k.dept, k.period)
 	if err != nil {
 		return nil, err
 	}

@@ -21,11 +21,11 @@ const (
 // fillReasons renders the reasons of lines stored without them (a run over more than
 // eagerReasons department-periods keeps none): it re-runs the rule set of the run that wrote
 // them for this one department-period, in a transaction that is rolled back.
-func fillReasons(ctx context.Context, db *sql.DB, dept string, id int64, period string, lines []Line) error {
+func fillReasons(ctx context.Context, db *sql.DB, dept, period string, k lineKey, lines []Line) error {
 	if !missingReasons(lines) {
 		return nil
 	}
-	rs, err := runRuleSet(ctx, db, id, period)
+	rs, err := runRuleSet(ctx, db, k)
 	if err != nil || rs == nil {
 		return err
 	}
@@ -94,11 +94,11 @@ func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line,
 	return out, rows.Err()
 }
 
-// runRuleSet loads the rule set of the run that wrote a department-period's lines (department
-// id) from the files the run kept (rule_files); nil when it kept none.
-func runRuleSet(ctx context.Context, db *sql.DB, id int64, period string) (*RuleSet, error) {
+// runRuleSet loads the rule set of the run that wrote a department-period's lines from the
+// files the run kept (rule_files); nil when it kept none.
+func runRuleSet(ctx context.Context, db *sql.DB, k lineKey) (*RuleSet, error) {
 	defer trace("run's rule set")()
-	rows, err := db.QueryContext(ctx, sqlfs.Query("lineRuleSet"), id, period)
+	rows, err := db.QueryContext(ctx, sqlfs.Query("lineRuleSet"), k.dept, k.period)
 	if err != nil {
 		return nil, err
 	}

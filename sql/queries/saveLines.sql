@@ -1,5 +1,5 @@
--- Writes lines_k into line_store as run getvariable('run_id'), keyed by department id and item
--- id (line_items gains the items it has not seen). This runs before the run's transaction, so
+-- Writes lines_k into line_store as run getvariable('run_id'), keyed by period, department and
+-- item ids (line_periods and line_items gain the ones they have not seen). This runs before the run's transaction, so
 -- that 29 M lines at country scale are not held as its undo data: until the run is recorded in
 -- score_runs, readers ignore them (score_lines, explainLines.sql), and saveResults.sql then
 -- removes the lines they replace. Not sorted: sub_data is in about period order, so the lines
@@ -27,13 +27,21 @@ SET VARIABLE rule_item = (
     LEFT JOIN (SELECT rule, CASE WHEN count(*) = 1 THEN min(id) END AS id FROM rule_items GROUP BY rule) s
         ON s.rule = g.rule);
 
+-- the periods' numbers
+INSERT INTO line_periods
+SELECT CAST((SELECT coalesce(max(id), 0) FROM line_periods) + row_number() OVER (ORDER BY period) AS SMALLINT), period
+FROM scope WHERE period NOT IN (SELECT period FROM line_periods);
+
+CREATE OR REPLACE TEMP TABLE scope_ids AS
+SELECT s.period, p.id FROM scope s JOIN line_periods p ON p.period = s.period;
+
 INSERT INTO line_store
-SELECT l.period, l.dept_id, getvariable('rule_item')[l.rule + 2], l.points, l.max_points,
+SELECT p.id, l.dept_id, getvariable('rule_item')[l.rule + 2], l.points, l.max_points,
     nullif(l.reason, ''), nullif(l.reason_en, ''), getvariable('run_id')
-FROM lines_k l
+FROM lines_k l JOIN scope_ids p ON p.period = l.period
 WHERE getvariable('rule_item')[l.rule + 2] IS NOT NULL;
 
 INSERT INTO line_store
-SELECT l.period, l.dept_id, r.id, l.points, l.max_points, nullif(l.reason, ''), nullif(l.reason_en, ''), getvariable('run_id')
-FROM lines_k l JOIN rule_items r ON r.rule = l.rule AND r.item = l.item
+SELECT p.id, l.dept_id, r.id, l.points, l.max_points, nullif(l.reason, ''), nullif(l.reason_en, ''), getvariable('run_id')
+FROM lines_k l JOIN rule_items r ON r.rule = l.rule AND r.item = l.item JOIN scope_ids p ON p.period = l.period
 WHERE getvariable('rule_item')[l.rule + 2] IS NULL;

@@ -1,7 +1,7 @@
 -- Inside the run's transaction: drops the lines the run's lines (saveLines.sql) replace, and
 -- writes res_final (scoreResults.sql) into results.
 DELETE FROM line_store
-WHERE period IN (SELECT period FROM scope) AND run_id <> getvariable('run_id')
+WHERE period_id IN (SELECT id FROM scope_ids) AND run_id <> getvariable('run_id')
     AND (NOT getvariable('some_depts') OR dept_id IN (SELECT i.id FROM only_depts o JOIN dept_ids i ON i.code = o.code));
 
 DELETE FROM results WHERE period IN (SELECT period FROM result_scope);
