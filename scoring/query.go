@@ -35,11 +35,19 @@ type Standing struct {
 
 // Rank lists a period's standings, every group or only group g (empty = all), by group and rank.
 func Rank(ctx context.Context, db *sql.DB, period, g string) ([]Standing, error) {
-	var group any
+	return RankPage(ctx, db, period, g, 0, 0)
+}
+
+// RankPage is a page of Rank's list: limit standings (0: all) after the first offset.
+func RankPage(ctx context.Context, db *sql.DB, period, g string, limit, offset int) ([]Standing, error) {
+	var group, max any
 	if g != "" {
 		group = g
 	}
-	rows, err := db.QueryContext(ctx, sqlfs.Query("rank"), period, group)
+	if limit > 0 {
+		max = limit
+	}
+	rows, err := db.QueryContext(ctx, sqlfs.Query("rank"), period, group, max, offset)
 	if err != nil {
 		return nil, fmt.Errorf("rank %s: %w", period, err)
 	}
@@ -48,7 +56,7 @@ func Rank(ctx context.Context, db *sql.DB, period, g string) ([]Standing, error)
 	if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && offset == 0 {
 		return nil, fmt.Errorf("rank %s: %w", period, ErrNotScored)
 	}
 	return out, nil

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/govscore/govscore/period"
@@ -58,7 +59,8 @@ func (s *server) health(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ok\n"))
 }
 
-// rankings answers GET /api/rankings?month=YYYY-MM[&group=G] with rank --format csv's fields.
+// rankings answers GET /api/rankings?month=YYYY-MM[&group=G][&limit=N&offset=M] with rank
+// --format csv's fields: every standing, or a page of them.
 func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p, err := period.Parse(q.Get("month"))
@@ -66,7 +68,12 @@ func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusBadRequest, "month: expected YYYY-MM, e.g. ?month=2014-11")
 		return
 	}
-	list, err := scoring.Rank(r.Context(), s.db, p.String(), q.Get("group"))
+	limit, offset, ok := page(q.Get("limit"), q.Get("offset"))
+	if !ok {
+		jsonError(w, http.StatusBadRequest, "limit, offset: expected whole numbers ≥ 0, e.g. ?limit=50&offset=100")
+		return
+	}
+	list, err := scoring.RankPage(r.Context(), s.db, p.String(), q.Get("group"), limit, offset)
 	if errors.Is(err, scoring.ErrNotScored) {
 		jsonError(w, http.StatusNotFound, err.Error())
 		return
@@ -80,6 +87,22 @@ func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 		out[i] = report.Object(st)
 	}
 	writeJSON(w, out)
+}
+
+// page reads the limit and offset of a request; empty means 0 (all, none skipped).
+func page(limit, offset string) (int, int, bool) {
+	n := [2]int{}
+	for i, v := range []string{limit, offset} {
+		if v == "" {
+			continue
+		}
+		x, err := strconv.Atoi(v)
+		if err != nil || x < 0 {
+			return 0, 0, false
+		}
+		n[i] = x
+	}
+	return n[0], n[1], true
 }
 
 // site serves the rendered dashboards, or a page saying they are not rendered yet.

@@ -95,6 +95,31 @@ func TestRankingsAnswerTheCSVFields(t *testing.T) {
 	}
 }
 
+// TestRankingsPage: limit and offset give a page of the whole list, in its order.
+func TestRankingsPage(t *testing.T) {
+	db := scoredDB(t)
+	srv := httptest.NewServer(New(db, Options{Site: t.TempDir()}))
+	defer srv.Close()
+	all, err := scoring.Rank(context.Background(), db, "2014-11", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 3 {
+		t.Fatalf("%d standings; the test needs 3 or more", len(all))
+	}
+	code, body := get(t, srv.URL+"/api/rankings?month=2014-11&limit=2&offset=1")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(body), &got); code != http.StatusOK || err != nil {
+		t.Fatalf("status %d, %v: %s", code, err, body)
+	}
+	if len(got) != 2 || got[0]["dept_code"] != all[1].DeptCode || got[1]["dept_code"] != all[2].DeptCode {
+		t.Errorf("page %v, want %s and %s", got, all[1].DeptCode, all[2].DeptCode)
+	}
+	if code, body := get(t, srv.URL+"/api/rankings?month=2014-11&offset=1000"); code != http.StatusOK || strings.TrimSpace(body) != "[]" {
+		t.Errorf("past the end: %d %s, want 200 and an empty list", code, body)
+	}
+}
+
 func TestRankingsErrors(t *testing.T) {
 	srv := httptest.NewServer(New(scoredDB(t), Options{Site: t.TempDir()}))
 	defer srv.Close()
@@ -106,6 +131,8 @@ func TestRankingsErrors(t *testing.T) {
 		{"", http.StatusBadRequest, "YYYY-MM"},
 		{"?month=November", http.StatusBadRequest, "YYYY-MM"},
 		{"?month=2013-01", http.StatusNotFound, "no results"},
+		{"?month=2014-11&limit=-1", http.StatusBadRequest, "limit, offset"},
+		{"?month=2014-11&offset=x", http.StatusBadRequest, "limit, offset"},
 	} {
 		code, body := get(t, srv.URL+"/api/rankings"+c.query)
 		if code != c.code || !strings.Contains(body, c.want) {

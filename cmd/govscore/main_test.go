@@ -90,6 +90,13 @@ func TestDemoAndRankFormats(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &list) != nil || len(list) != groups["县区政府"] || list[0]["group"] != "县区政府" {
 		t.Fatalf("json = %.200s, %v", out, err)
 	}
+	// a page: the 2nd and 3rd of the group, as in the whole list
+	out, _, err = govscore(t, "--db", db, "rank", "--month", "2014-12", "--group", "县区政府", "--format", "json", "--limit", "2", "--offset", "1")
+	var page []map[string]any
+	if err != nil || json.Unmarshal([]byte(out), &page) != nil || len(page) != 2 ||
+		page[0]["dept_code"] != list[1]["dept_code"] || page[1]["dept_code"] != list[2]["dept_code"] {
+		t.Errorf("rank --limit 2 --offset 1 = %.300s, %v", out, err)
+	}
 	xlsx := filepath.Join(t.TempDir(), "rank.xlsx")
 	if _, _, err := govscore(t, "--db", db, "rank", "--month", "2014-12", "--format", "xlsx", "--out", xlsx); err != nil {
 		t.Fatal(err)

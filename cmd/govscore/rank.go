@@ -23,6 +23,8 @@ func runRank(ctx context.Context, e *env, args []string) error {
 	group := fs.String("group", "", "only this group, e.g. 市级部门")
 	format := fs.String("format", "table", "table, csv, json or xlsx")
 	out := fs.String("out", "", "write to this file instead of standard output (required for xlsx)")
+	limit := fs.Int("limit", 0, "list only this many (with --group: the top N of the group); 0 = all")
+	offset := fs.Int("offset", 0, "skip this many first (with --limit: the next page)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -35,7 +37,10 @@ func runRank(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	list, err := scoring.Rank(ctx, db, p, *group)
+	if *limit < 0 || *offset < 0 {
+		return fmt.Errorf("--limit and --offset must not be negative")
+	}
+	list, err := scoring.RankPage(ctx, db, p, *group, *limit, *offset)
 	if err != nil {
 		return err
 	}
