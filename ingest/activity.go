@@ -68,7 +68,9 @@ func File(ctx context.Context, db *sql.DB, path string, opts Options) (Result, e
 // Bytes ingests one activity file held in memory; name is how messages and batches refer to it.
 func Bytes(ctx context.Context, db *sql.DB, name string, content []byte, opts Options) (Result, error) {
 	res := Result{File: name}
+	done := trace("readTable")
 	t, err := readTable(name, content)
+	done()
 	if err != nil {
 		return res, err
 	}

@@ -27,14 +27,18 @@ func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, 
 	if err != nil || l.long {
 		return res, false, nil
 	}
+	done := trace("numberedCopy")
 	path, codeless, err := numberedCopy(t, l.code)
+	done()
 	if err != nil {
 		return res, false, fmt.Errorf("ingest %s: %w", t.file, err)
 	}
 	defer os.Remove(path)
+	done = trace("fastNames")
 	if err := fastNames(ctx, conn); err != nil {
 		return res, false, err
 	}
+	done()
 	s, ok, err := fastStage(ctx, conn, t, l, c, fastFile{path, codeless})
 	if err != nil || !ok {
 		return res, false, err
@@ -78,11 +82,15 @@ func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *cata
 		return nil, false, err
 	}
 	discard := func() { conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.fast`) }
-	if _, err := conn.ExecContext(ctx, fastQuery(t, l, c, cols, f)); err != nil {
+	done := trace("fastStage")
+	_, err = conn.ExecContext(ctx, fastQuery(t, l, c, cols, f))
+	done()
+	if err != nil {
 		discard()
 		return nil, false, ctx.Err() // read_csv refused the file: the Go path says why
 	}
 	var rows, bad, distinct int
+	defer trace("fastCheck+Promote")()
 	if err := conn.QueryRowContext(ctx, sqlfs.Query("fastCheck")).Scan(&rows, &bad, &distinct); err != nil {
 		discard()
 		return nil, false, fmt.Errorf("check %s: %w", t.file, err)

@@ -126,7 +126,10 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 			return res, fmt.Errorf("stage %s: %w", t.file, err)
 		}
 	}
-	if err := s.check(ctx, t); err != nil {
+	done := trace("checkStage")
+	err := s.check(ctx, t)
+	done()
+	if err != nil {
 		return res, err
 	}
 	tx, err := s.conn.BeginTx(ctx, nil)
@@ -145,8 +148,13 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 			return res, fmt.Errorf("write %s: %w", t.file, err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, sqlfs.Query("commitStage")); err != nil {
-		return res, fmt.Errorf("write %s: %w", t.file, err)
+	for i, st := range statements(sqlfs.Query("commitStage")) {
+		done := trace(fmt.Sprintf("commitStage #%d", i+1))
+		_, err := tx.ExecContext(ctx, st)
+		done()
+		if err != nil {
+			return res, fmt.Errorf("write %s: %w", t.file, err)
+		}
 	}
 	err = tx.QueryRowContext(ctx, sqlfs.Query("countStage")).Scan(&res.New, &res.Revisions, &res.Unchanged)
 	if err != nil {
@@ -161,6 +169,7 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if res.Periods, err = changedPeriods(ctx, tx); err != nil {
 		return res, err
 	}
+	defer trace("commit")()
 	return res, tx.Commit()
 }
 
