@@ -191,11 +191,11 @@ CREATE OR REPLACE TEMP TABLE multi AS SELECT dept_id, period FROM line_sums WHER
 // did not submit, or a period outside the run).
 func (e *engine) checkKeys(ctx context.Context) error {
 	defer trace("  keys")()
-	q := `SELECT m.file, d.code, l.period, l.points
+	q := `SELECT m.file, coalesce(d.code, printf('(department id %d)', l.dept_id)), l.period, l.points
 FROM (SELECT dept_id, period FROM line_sums ANTI JOIN sub_keys USING (dept_id, period) LIMIT 10) k
 JOIN lines_k l ON l.dept_id = k.dept_id AND l.period = k.period
 JOIN rule_meta m ON m.rule = l.rule
-JOIN dept_ids d ON d.id = l.dept_id
+LEFT JOIN dept_ids d ON d.id = l.dept_id
 ORDER BY 1, 2, 3 LIMIT 10`
 	rows, err := e.q.QueryContext(ctx, q)
 	if err != nil {

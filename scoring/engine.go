@@ -40,7 +40,7 @@ func Run(ctx context.Context, db *sql.DB, rs *RuleSet, opts Options) (Summary, e
 		return Summary{}, err
 	}
 	defer conn.Close()
-	e := &engine{q: conn, rs: rs, now: time.Now, lineCounts: map[int]int64{}}
+	e := &engine{q: conn, rs: rs, now: time.Now, lineCounts: map[int]int64{}, withID: map[string]bool{}}
 	if opts.Now != nil {
 		e.now = opts.Now
 	}
@@ -93,8 +93,9 @@ type engine struct {
 	depts       []string // re-score only these departments' lines (dirty_depts); nil: all
 	onlyPeriod  string   // explain: in this period
 	started     time.Time
-	dataVersion int64         // meta's data_version when the run started
-	lineCounts  map[int]int64 // lines written per rule number
+	dataVersion int64           // meta's data_version when the run started
+	lineCounts  map[int]int64   // lines written per rule number
+	withID      map[string]bool // rule file → it returns dept_id (see returnsID)
 }
 
 // eagerReasons is how many department-periods a run formats score lines' reason text for,

@@ -39,7 +39,7 @@ func fillReasons(ctx context.Context, db *sql.DB, dept, period string, k lineKey
 		return err
 	}
 	defer tx.Rollback()
-	e := &engine{q: tx, rs: rs, now: time.Now, reasons: "", only: dept, lineCounts: map[int]int64{}}
+	e := &engine{q: tx, rs: rs, now: time.Now, reasons: "", only: dept, lineCounts: map[int]int64{}, withID: map[string]bool{}}
 	rendered, err := e.render(ctx, period)
 	if err != nil {
 		return err

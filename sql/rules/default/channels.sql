@@ -6,7 +6,7 @@ WITH v AS (
         channel_points * least((press_articles + tv_items) / media_target, 1) AS p_media
     FROM sub
 )
-SELECT dept_code, period, '公开渠道' AS item,
+SELECT dept_id, dept_code, period, '公开渠道' AS item,
     p_sms + p_social + p_media AS points,
     3 * channel_points AS max_points,
     printf('移动短信 %g 条 / 目标 %g → %.2f;微信+微博 %g 条 / 目标 %g → %.2f;报刊+电视 %g 条 / 目标 %g → %.2f',

@@ -6,7 +6,7 @@ WITH v AS (
         CASE WHEN info_submitted > 0 THEN info_points * least(info_adopted / info_submitted / adoption_target, 1) ELSE 0 END AS p_adopted
     FROM sub
 )
-SELECT dept_code, period, '信息报送' AS item,
+SELECT dept_id, dept_code, period, '信息报送' AS item,
     p_volume + p_adopted AS points,
     2 * info_points AS max_points,
     CASE WHEN info_submitted > 0

@@ -5,7 +5,7 @@ WITH v AS (
               + pub_finance + pub_enforcement + pub_other AS published
     FROM sub
 )
-SELECT dept_code, period, '公开及时性' AS item,
+SELECT dept_id, dept_code, period, '公开及时性' AS item,
     CASE WHEN published > 0 THEN timeliness_points * (1 - pub_late / published) ELSE 0 END AS points,
     timeliness_points AS max_points,
     CASE WHEN published > 0

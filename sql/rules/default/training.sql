@@ -9,7 +9,7 @@ WITH q AS (
         AND (CAST(c.period[6:7] AS INTEGER) - 1) // 3 = (CAST(s.period[6:7] AS INTEGER) - 1) // 3
     GROUP BY s.dept_code, s.period
 )
-SELECT s.dept_code, s.period, '能力建设' AS item,
+SELECT s.dept_id, s.dept_code, s.period, '能力建设' AS item,
     CASE WHEN q.sessions >= 1 THEN s.training_points ELSE 0 END AS points,
     s.training_points AS max_points,
     CASE WHEN q.sessions >= 1 THEN printf('本季度已培训 %g 次 → %g / %g', q.sessions, s.training_points, s.training_points)

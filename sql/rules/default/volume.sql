@@ -10,7 +10,7 @@ WITH v AS (
         overview_weight    * least(pub_overview    / overview_target, 1)    AS p_overview
     FROM sub
 )
-SELECT dept_code, period, '主动公开数量' AS item,
+SELECT dept_id, dept_code, period, '主动公开数量' AS item,
     p_news + p_regulations + p_finance + p_plans + p_personnel + p_enforcement + p_overview AS points,
     news_weight + regulations_weight + finance_weight + plans_weight + personnel_weight + enforcement_weight + overview_weight AS max_points,
     concat_ws(';',
