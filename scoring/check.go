@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // The rules' contract is checked over all of a stage's lines at once, in three passes over
@@ -45,11 +46,11 @@ func (e *engine) ruleMeta(ctx context.Context) error {
 // the first rule at fault. It leaves line_sums: every department-period's points by kind, which
 // the results of the last stage are made from.
 func (e *engine) check(ctx context.Context, stage int) error {
-	defer trace("check stage " + fmt.Sprint(stage))()
+	defer trace.Start("check stage " + fmt.Sprint(stage))()
 	if _, err := e.q.ExecContext(ctx, fmt.Sprintf(`SET VARIABLE stage = %d`, stage)); err != nil {
 		return err
 	}
-	done := trace("  line_sums")
+	done := trace.Start("  line_sums")
 	_, err := e.q.ExecContext(ctx, e.sumsQuery())
 	done()
 	if err != nil {
@@ -93,7 +94,7 @@ func (e *engine) checkLines(ctx context.Context) error {
 }
 
 func (e *engine) lineErrors(ctx context.Context, limit int64) (*RuleError, int64, error) {
-	defer trace("  lines")()
+	defer trace.Start("  lines")()
 	rows, err := e.q.QueryContext(ctx, sqlfs.Query("checkLines"), limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("score: check lines: %w", err)
@@ -134,7 +135,7 @@ func addRuleError(bad *RuleError, file, row string) *RuleError {
 // ruleErrors runs a check query returning rule file, department, period, item, points and
 // problem, and returns the first rule at fault as a RuleError.
 func (e *engine) ruleErrors(ctx context.Context, name, q string) error {
-	defer trace(name)()
+	defer trace.Start(name)()
 	rows, err := e.q.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("score: check lines: %w", err)
@@ -190,7 +191,7 @@ CREATE OR REPLACE TEMP TABLE multi AS SELECT dept_id, period FROM line_sums WHER
 // checkKeys reports lines for department-periods that are not being scored (a department that
 // did not submit, or a period outside the run).
 func (e *engine) checkKeys(ctx context.Context) error {
-	defer trace("  keys")()
+	defer trace.Start("  keys")()
 	q := `SELECT m.file, coalesce(d.code, printf('(department id %d)', l.dept_id)), l.period, l.points
 FROM (SELECT dept_id, period FROM line_sums ANTI JOIN sub_keys USING (dept_id, period) LIMIT 10) k
 JOIN lines_k l ON l.dept_id = k.dept_id AND l.period = k.period

@@ -4,13 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/govscore/govscore/period"
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // Options control a scoring run.
@@ -184,9 +184,9 @@ func (e *engine) reasonsFrom(ctx context.Context) error {
 
 func (e *engine) exec(ctx context.Context, names ...string) error {
 	for _, n := range names {
-		done := trace(n)
-		for i, st := range statements(sqlfs.Query(n)) {
-			stDone := trace(fmt.Sprintf("  %s #%d", n, i+1))
+		done := trace.Start(n)
+		for i, st := range trace.Statements(sqlfs.Query(n)) {
+			stDone := trace.Start(fmt.Sprintf("  %s #%d", n, i+1))
 			_, err := e.q.ExecContext(ctx, st)
 			stDone()
 			if err != nil {
@@ -196,31 +196,6 @@ func (e *engine) exec(ctx context.Context, names ...string) error {
 		done()
 	}
 	return nil
-}
-
-// statements is a query file as one statement, or, when GOVSCORE_TRACE is set, split into its
-// statements (at a semicolon ending a line) so that each one's time is traced.
-func statements(q string) []string {
-	if os.Getenv("GOVSCORE_TRACE") == "" {
-		return []string{q}
-	}
-	var out []string
-	for _, st := range strings.SplitAfter(q, ";\n") {
-		if strings.TrimSpace(st) != "" {
-			out = append(out, st)
-		}
-	}
-	return out
-}
-
-// trace prints how long a step took to standard error when GOVSCORE_TRACE is set: call as
-// defer trace(name)().
-func trace(name string) func() {
-	if os.Getenv("GOVSCORE_TRACE") == "" {
-		return func() {}
-	}
-	start := time.Now()
-	return func() { fmt.Fprintf(os.Stderr, "trace: %-24s %v\n", name, time.Since(start).Round(time.Millisecond)) }
 }
 
 // scopes lists the periods to re-score (dirty ones, widened by the rule set's lookback) and the

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // ErrNotScored means the period asked for has no results: no data, or `score` has not run.
@@ -112,7 +113,7 @@ type Explanation struct {
 // Explain gathers a department-period's standing, its score lines and the data behind them.
 // Reasons a large run did not format are rendered here, for this department-period only.
 func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation, error) {
-	defer trace("explain")()
+	defer trace.Start("explain")()
 	st, err := standing(ctx, db, dept, period)
 	if err != nil {
 		return nil, err
@@ -127,7 +128,7 @@ func Explain(ctx context.Context, db *sql.DB, dept, period string) (*Explanation
 	if ex.Lines, err = lines(ctx, db, k); err != nil {
 		return nil, err
 	}
-	done := trace("explain: reasons")
+	done := trace.Start("explain: reasons")
 	err = fillReasons(ctx, db, dept, period, k, ex.Lines)
 	done()
 	if err != nil {

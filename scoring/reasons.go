@@ -9,6 +9,7 @@ import (
 	"time"
 
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // notRendered stands in for a reason that re-running the rules for one department could not
@@ -69,7 +70,7 @@ func missingReasons(lines []Line) bool {
 // render scores e.only in one period with reasons and returns its lines by indicator and item.
 func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line, error) {
 	e.onlyPeriod = period
-	done := trace("render prepare")
+	done := trace.Start("render prepare")
 	err := e.prepare(ctx, []string{period}, []string{period}, 0)
 	done()
 	if err != nil {
@@ -97,7 +98,7 @@ func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line,
 // runRuleSet loads the rule set of the run that wrote a department-period's lines from the
 // files the run kept (rule_files); nil when it kept none.
 func runRuleSet(ctx context.Context, db *sql.DB, k lineKey) (*RuleSet, error) {
-	defer trace("run's rule set")()
+	defer trace.Start("run's rule set")()
 	rows, err := db.QueryContext(ctx, sqlfs.Query("lineRuleSet"), k.dept, k.period)
 	if err != nil {
 		return nil, err

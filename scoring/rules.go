@@ -3,6 +3,7 @@ package scoring
 import (
 	"context"
 	"fmt"
+	"github.com/govscore/govscore/trace"
 	"io/fs"
 	"strings"
 )
@@ -42,7 +43,7 @@ func (e *engine) runRules(ctx context.Context, stage int) error {
 // renderRules runs a stage's rules for one department (explain) in one statement: a statement
 // per rule cost more than the rules themselves on one department's row.
 func (e *engine) renderRules(ctx context.Context, stage int) error {
-	defer trace("render rules")()
+	defer trace.Start("render rules")()
 	var sels []string
 	for i, r := range e.rs.Rules {
 		if max(r.Stage, 1) == stage {
@@ -65,7 +66,7 @@ FROM (`+strings.Join(sels, "\nUNION ALL\n")+`) o JOIN dept_ids d ON d.code = o.d
 // bad_code, for a department nobody knows). At country scale the lookup cost a third of a
 // simple rule's time.
 func (e *engine) runRule(ctx context.Context, n int, r Rule) error {
-	defer trace("rule " + r.File)()
+	defer trace.Start("rule " + r.File)()
 	withID, err := e.returnsID(ctx, r)
 	if err != nil {
 		return &RuleError{File: r.File, Msg: err.Error()}
