@@ -12,6 +12,7 @@ import (
 	"time"
 
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // Options say where a file comes from and who sent it.
@@ -68,7 +69,7 @@ func File(ctx context.Context, db *sql.DB, path string, opts Options) (Result, e
 // Bytes ingests one activity file held in memory; name is how messages and batches refer to it.
 func Bytes(ctx context.Context, db *sql.DB, name string, content []byte, opts Options) (Result, error) {
 	res := Result{File: name}
-	done := trace("readTable")
+	done := trace.Start("readTable")
 	t, err := readTable(name, content)
 	done()
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // fast ingests a plain wide CSV by letting DuckDB read it (sql/queries/fastStage.sql). It takes
@@ -27,14 +28,14 @@ func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, 
 	if err != nil || l.long {
 		return res, false, nil
 	}
-	done := trace("numberedCopy")
+	done := trace.Start("numberedCopy")
 	path, codeless, err := numberedCopy(t, l.code)
 	done()
 	if err != nil {
 		return res, false, fmt.Errorf("ingest %s: %w", t.file, err)
 	}
 	defer os.Remove(path)
-	done = trace("fastNames")
+	done = trace.Start("fastNames")
 	if err := fastNames(ctx, conn); err != nil {
 		return res, false, err
 	}
@@ -82,7 +83,7 @@ func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *cata
 		return nil, false, err
 	}
 	discard := func() { conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS temp.fast`) }
-	done := trace("fastStage")
+	done := trace.Start("fastStage")
 	_, err = conn.ExecContext(ctx, fastQuery(t, l, c, cols, f))
 	done()
 	if err != nil {
@@ -90,7 +91,7 @@ func fastStage(ctx context.Context, conn *sql.Conn, t *table, l *layout, c *cata
 		return nil, false, ctx.Err() // read_csv refused the file: the Go path says why
 	}
 	var rows, bad, distinct int
-	defer trace("fastCheck+Promote")()
+	defer trace.Start("fastCheck+Promote")()
 	if err := conn.QueryRowContext(ctx, sqlfs.Query("fastCheck")).Scan(&rows, &bad, &distinct); err != nil {
 		discard()
 		return nil, false, fmt.Errorf("check %s: %w", t.file, err)

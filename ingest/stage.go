@@ -9,6 +9,7 @@ import (
 
 	"github.com/duckdb/duckdb-go/v2"
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // stage holds a file's rows in a temporary table without constraints, filled through DuckDB's
@@ -126,7 +127,7 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 			return res, fmt.Errorf("stage %s: %w", t.file, err)
 		}
 	}
-	done := trace("checkStage")
+	done := trace.Start("checkStage")
 	err := s.check(ctx, t)
 	done()
 	if err != nil {
@@ -148,8 +149,8 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 			return res, fmt.Errorf("write %s: %w", t.file, err)
 		}
 	}
-	for i, st := range statements(sqlfs.Query("commitStage")) {
-		done := trace(fmt.Sprintf("commitStage #%d", i+1))
+	for i, st := range trace.Statements(sqlfs.Query("commitStage")) {
+		done := trace.Start(fmt.Sprintf("commitStage #%d", i+1))
 		_, err := tx.ExecContext(ctx, st)
 		done()
 		if err != nil {
@@ -169,7 +170,7 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if res.Periods, err = changedPeriods(ctx, tx); err != nil {
 		return res, err
 	}
-	defer trace("commit")()
+	defer trace.Start("commit")()
 	return res, tx.Commit()
 }
 

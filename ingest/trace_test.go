@@ -8,14 +8,15 @@ import (
 	"testing"
 
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/trace"
 )
 
 // TestTraceTimesEachStep ingests the same file with and without GOVSCORE_TRACE: traced, every
 // step and each statement of commitStage is timed, and the rows written are the same.
 func TestTraceTimesEachStep(t *testing.T) {
 	var out bytes.Buffer
-	traceOut = &out
-	t.Cleanup(func() { traceOut = os.Stderr })
+	trace.Out = &out
+	t.Cleanup(func() { trace.Out = os.Stderr })
 	plain, traced := mustOpenDB(t), mustOpenDB(t)
 	ctx := context.Background()
 	if _, err := Bytes(ctx, plain, "a.csv", []byte(plainWide), Options{}); err != nil {
@@ -34,7 +35,7 @@ func TestTraceTimesEachStep(t *testing.T) {
 			t.Errorf("no %q in the trace:\n%s", step, out.String())
 		}
 	}
-	if got, want := strings.Count(out.String(), "trace: commitStage #"), len(statements(sqlfs.Query("commitStage"))); got != want || want < 5 {
+	if got, want := strings.Count(out.String(), "trace: commitStage #"), len(trace.Statements(sqlfs.Query("commitStage"))); got != want || want < 5 {
 		t.Errorf("%d commitStage statements traced, want %d (more than 4)", got, want)
 	}
 	if a, b := activityRows(t, plain), activityRows(t, traced); a != b {
