@@ -17,7 +17,7 @@ import (
 // the messages of a rejected file. Cross-field checks and the commit are shared by both paths.
 func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, bool, error) {
 	res := Result{File: t.file}
-	if !plainCSV(t) {
+	if !plainCSV(t) || t.rowsHint < fastMinRows {
 		return res, false, nil
 	}
 	c := &catalog{byName: map[string]int{}, depts: map[string]dept{}, names: map[string]string{}}
@@ -49,6 +49,12 @@ func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, 
 	res.Fast = true
 	return res, true, err
 }
+
+// fastMinRows is the fewest lines a file needs for the fast path: below it, the fast path's
+// fixed costs (a numbered copy of the file, DuckDB's reader, the name tables) outweigh what it
+// saves. Measured on 2 cores: 12 files of 60 rows took 1.20 s by the fast path, 0.56 s by the Go
+// path; of 3,000 rows, 1.1–1.7 s either way; of 290,000 rows, 1.3–1.5 s a file against 3.2–3.6.
+var fastMinRows = 5000
 
 // fastFile is the numbered copy of a file and whether some row gives no department code.
 type fastFile struct {

@@ -11,6 +11,32 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
+// The tests here use small files: the fast path takes them whatever their size (see
+// TestSmallFilesTakeTheGoPath for the threshold).
+func init() { fastMinRows = 0 }
+
+// TestSmallFilesTakeTheGoPath: below fastMinRows lines, a plain file is read by the Go path,
+// above it by DuckDB, with the same rows either way.
+func TestSmallFilesTakeTheGoPath(t *testing.T) {
+	defer func(n int) { fastMinRows = n }(fastMinRows)
+	fastMinRows = 3
+	content := wideHeader + wideRow("JXW", "", "2014-11") + wideRow("FGW", "", "2014-11") + wideRow("CZJ", "", "2014-11")
+	for _, c := range []struct {
+		rows int
+		fast bool
+	}{{2, false}, {3, true}} {
+		db := mustOpenDB(t)
+		file := wideHeader
+		for _, line := range strings.SplitAfter(content, "\n")[1 : 1+c.rows] {
+			file += line
+		}
+		res, err := Bytes(context.Background(), db, "a.csv", []byte(file), Options{})
+		if err != nil || res.Fast != c.fast || res.New != c.rows {
+			t.Errorf("%d rows: %+v, %v; want Fast %v", c.rows, res, err, c.fast)
+		}
+	}
+}
+
 // plainWide is a wide UTF-8 file the fast path takes: a BOM, CRLF line breaks, an empty line
 // (not counted as a row), a department by former name only, cells left empty, spaces.
 var plainWide = "\ufeff" + strings.ReplaceAll(wideHeader+

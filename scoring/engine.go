@@ -105,7 +105,7 @@ type engine struct {
 // always keep their reasons.
 var eagerReasons = 3000
 
-// run computes a run's lines and results into temporary tables (lines_k, res_new).
+// run computes a run's lines and results into temporary tables (lines_k, res_final).
 func (e *engine) run(ctx context.Context, full bool) (Summary, error) {
 	e.started = e.now().UTC()
 	err := e.q.QueryRowContext(ctx, `SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'data_version'`).Scan(&e.dataVersion)
