@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"sync"
 	"testing/fstest"
 	"time"
 
@@ -40,7 +41,7 @@ func fillReasons(ctx context.Context, db *sql.DB, dept, period string, k lineKey
 		return err
 	}
 	defer tx.Rollback()
-	e := &engine{q: tx, rs: rs, now: time.Now, reasons: "", only: dept, lineCounts: map[int]int64{}, withID: map[string]bool{}}
+	e := &engine{q: tx, rs: rs, now: time.Now, reasons: "", only: dept, onlyID: k.dept, lineCounts: map[int]int64{}, withID: map[string]bool{}}
 	rendered, err := e.render(ctx, period)
 	if err != nil {
 		return err
@@ -96,7 +97,8 @@ func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line,
 }
 
 // runRuleSet loads the rule set of the run that wrote a department-period's lines from the
-// files the run kept (rule_files); nil when it kept none.
+// files the run kept (rule_files); nil when it kept none. Loaded rule sets are kept by hash:
+// a server explaining one department after another parses each once.
 func runRuleSet(ctx context.Context, db *sql.DB, k lineKey) (*RuleSet, error) {
 	defer trace.Start("run's rule set")()
 	rows, err := db.QueryContext(ctx, sqlfs.Query("lineRuleSet"), k.dept, k.period)
@@ -105,9 +107,10 @@ func runRuleSet(ctx context.Context, db *sql.DB, k lineKey) (*RuleSet, error) {
 	}
 	defer rows.Close()
 	files := fstest.MapFS{}
+	var hash string
 	for rows.Next() {
 		var name, body string
-		if err := rows.Scan(&name, &body); err != nil {
+		if err := rows.Scan(&hash, &name, &body); err != nil {
 			return nil, err
 		}
 		files[name] = &fstest.MapFile{Data: []byte(body)}
@@ -115,9 +118,21 @@ func runRuleSet(ctx context.Context, db *sql.DB, k lineKey) (*RuleSet, error) {
 	if err := rows.Err(); err != nil || len(files) == 0 {
 		return nil, err
 	}
+	loaded.Lock()
+	defer loaded.Unlock()
+	if rs, ok := loaded.sets[hash]; ok {
+		return rs, nil
+	}
 	rs, err := Load(files, "the rule set of the last score run")
 	if err != nil {
 		return nil, fmt.Errorf("render reasons: %w", err)
 	}
+	loaded.sets[hash] = rs
 	return rs, nil
 }
+
+// loaded keeps the rule sets runRuleSet has parsed, by their hash.
+var loaded = struct {
+	sync.Mutex
+	sets map[string]*RuleSet
+}{sets: map[string]*RuleSet{}}

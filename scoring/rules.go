@@ -55,9 +55,10 @@ func (e *engine) renderRules(ctx context.Context, stage int) error {
 	if len(sels) == 0 {
 		return nil
 	}
+	// the one department's id is known: no lookup of 300,000 codes
 	_, err := e.q.ExecContext(ctx, `INSERT INTO lines_k
-SELECT o.rule, d.id, NULL, o.period, o.item, o.points, o.max_points, o.reason, o.reason_en, false
-FROM (`+strings.Join(sels, "\nUNION ALL\n")+`) o JOIN dept_ids d ON d.code = o.dept_code`)
+SELECT o.rule, CAST(? AS INTEGER), NULL, o.period, o.item, o.points, o.max_points, o.reason, o.reason_en, false
+FROM (`+strings.Join(sels, "\nUNION ALL\n")+`) o WHERE o.dept_code = ?`, e.onlyID, e.only)
 	return err
 }
 

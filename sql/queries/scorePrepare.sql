@@ -22,9 +22,6 @@ FROM activity
 WHERE current AND (getvariable('only_dept') IS NULL
     OR dept_code = getvariable('only_dept') AND period BETWEEN getvariable('cur_from') AND getvariable('cur_to'));
 
-CREATE OR REPLACE TEMP TABLE params AS
-PIVOT params_long ON key USING first(value) GROUP BY grp;
-
 -- the scope's periods with the months they span, to compare with departments' active ranges
 -- as plain strings (the period_active macro, evaluated for 300,000 departments × 12 periods,
 -- took seconds)
