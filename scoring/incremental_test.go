@@ -106,3 +106,30 @@ func TestAdjustmentRescoresItsDepartment(t *testing.T) {
 		t.Errorf("incremental lines differ from a full run")
 	}
 }
+
+// TestLinesOfAnUnrecordedRunAreDropped: lines written under a run id that never got recorded
+// (the process stopped mid-run) are never shown, and the next run removes them.
+func TestLinesOfAnUnrecordedRunAreDropped(t *testing.T) {
+	ctx := context.Background()
+	db := synthDB(t, 6, 2, 3)
+	if _, err := Run(ctx, db, Default(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before := allLines(t, db)
+	if _, err := db.Exec(`INSERT INTO line_store SELECT period_id, dept_id, item_id, points + 1, max_points, reason, reason_en, run_id + 1 FROM line_store`); err != nil {
+		t.Fatal(err)
+	}
+	if got := allLines(t, db); got != before {
+		t.Errorf("lines of an unrecorded run are shown")
+	}
+	if _, err := Run(ctx, db, Default(), Options{Full: true}); err != nil {
+		t.Fatal(err)
+	}
+	var orphans int
+	if err := db.QueryRow(`SELECT count(*) FROM line_store WHERE run_id NOT IN (SELECT id FROM score_runs)`).Scan(&orphans); err != nil || orphans != 0 {
+		t.Errorf("%d lines of an unrecorded run left after the next run (%v)", orphans, err)
+	}
+	if got := allLines(t, db); got != before {
+		t.Errorf("lines after a full re-run differ from the first run's")
+	}
+}
