@@ -56,18 +56,20 @@ func (e *engine) check(ctx context.Context, stage int) error {
 	if err != nil {
 		return fmt.Errorf("score: sum lines: %w", err)
 	}
-	if err := e.checkLines(ctx); err != nil {
-		return err
-	}
+	// the rules that wrote more than one line somewhere: their lines are added up by
+	// checkMulti.sql; every other rule's line is its department-period's only one, checked
+	// against the rule's range by checkLines.sql
 	multi, err := e.multiRules(ctx, stage)
 	if err != nil {
 		return err
 	}
+	if _, err := e.q.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE multi_rules (rule SMALLINT)`+valuesInts("multi_rules", multi)); err != nil {
+		return err
+	}
+	if err := e.checkLines(ctx); err != nil {
+		return err
+	}
 	if len(multi) > 0 {
-		list := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(multi)), ", "), "[]")
-		if _, err := e.q.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE multi_rules AS SELECT CAST(unnest([`+list+`]) AS SMALLINT) AS rule`); err != nil {
-			return err
-		}
 		if err := e.ruleErrors(ctx, "  multi", sqlfs.Query("checkMulti")); err != nil {
 			return err
 		}
@@ -257,6 +259,18 @@ func (e *engine) multiRules(ctx context.Context, stage int) ([]int, error) {
 
 // ruleBit is rule n's bit in line_sums.rule_bits (adjustments, -1 and 0, take bits 0 and 1).
 func ruleBit(n int) int { return (n + 1) % 62 }
+
+// valuesInts is "; INSERT INTO table VALUES (n), …" for a list of numbers, "" for none.
+func valuesInts(table string, ns []int) string {
+	if len(ns) == 0 {
+		return ""
+	}
+	vals := make([]string, len(ns))
+	for i, n := range ns {
+		vals[i] = fmt.Sprintf("(%d)", n)
+	}
+	return "; INSERT INTO " + table + " VALUES " + strings.Join(vals, ", ")
+}
 
 // stageRules are the numbers (lines_k.rule) of a stage's rules.
 func (e *engine) stageRules(stage int) []int {

@@ -110,6 +110,23 @@ func TestRuleContract(t *testing.T) {
 	}
 }
 
+// TestRuleRangeBesideSeveralLines: a rule's one line outside its range is found even where
+// another rule (here two office adjustments) wrote several lines for the same department-month.
+func TestRuleRangeBesideSeveralLines(t *testing.T) {
+	f := newFixture(t, "dept_code,dept_name,group\nA,甲局,市级部门\n", wide([]row{{"A", "", "2014-05", nil}}))
+	for _, points := range []float64{1, 2} {
+		if _, err := ingest.Adjust(context.Background(), f.db, ingest.Adjustment{Dept: "A", Period: "2014-05", Points: points, Reason: "表彰"}, ingest.Options{Actor: "张三"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs := brokenRules(t, "volume.sql", `SELECT dept_code, period, 'x' AS item, 35 AS points, NULL AS max_points, 'r' AS reason, 'r' AS reason_en FROM sub`)
+	_, err := scoring.Run(context.Background(), f.db, rs, scoring.Options{})
+	var rerr *scoring.RuleError
+	if !errors.As(err, &rerr) || rerr.File != "volume.sql" || !strings.Contains(err.Error(), "points add up to 35") {
+		t.Fatalf("err = %v, want volume.sql's 35 outside its range", err)
+	}
+}
+
 func dump(t *testing.T, f *fixture) string {
 	var s string
 	err := f.db.QueryRow(`SELECT (SELECT count(*) FROM score_lines) || '/' || (SELECT count(*) FROM results) || '/' || (SELECT count(*) FROM score_runs) || '/' || (SELECT count(*) FROM dirty_periods)`).Scan(&s)

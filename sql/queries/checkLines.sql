@@ -1,9 +1,10 @@
 -- What is wrong with single lines of the rules in stage getvariable('stage') (lines_k, rule_meta):
 -- rule file, department, period, item, points, problem; the first 10, and how many candidates
 -- line_faults (scorePrepare.sql) found ($1 at most). One pass over the lines (29 M at country
--- scale); messages are formatted only for the few that fail. A line outside its rule's range is at fault only when
--- it is its rule's one line for the department-period; `multi` lists the department-periods
--- where some rule wrote more than one (checkMulti.sql adds those up).
+-- scale); messages are formatted only for the few that fail. A line outside its rule's range is
+-- at fault when it is its rule's one line for the department-period: `multi` lists the
+-- department-periods where some rule wrote more than one, multi_rules the rules that did
+-- (checkMulti.sql adds their lines up).
 WITH cand AS (
     SELECT * FROM line_faults LIMIT $1
 ), bad AS (
@@ -15,8 +16,9 @@ WITH cand AS (
         WHEN c.kind = 'score' AND c.points > c.max_points + 1e-9 THEN printf('points above the line''s maximum %g', c.max_points)
         WHEN c.kind = 'deduction' AND c.points > 1e-9 THEN 'a deduction above 0'
         WHEN c.kind = 'bonus' AND c.points < -1e-9 THEN 'a bonus below 0'
-        WHEN k.dept_id IS NULL THEN printf('points add up to %g, outside the rule''s range %s … %s', c.points,
-            coalesce(CAST(c.min AS VARCHAR), '−∞'), coalesce(CAST(c.max AS VARCHAR), '+∞'))
+        WHEN k.dept_id IS NULL OR c.rule NOT IN (SELECT rule FROM multi_rules) THEN
+            printf('points add up to %g, outside the rule''s range %s … %s', c.points,
+                coalesce(CAST(c.min AS VARCHAR), '−∞'), coalesce(CAST(c.max AS VARCHAR), '+∞'))
     END AS problem
     FROM cand c LEFT JOIN multi k ON k.dept_id = c.dept_id AND k.period = c.period
 )
