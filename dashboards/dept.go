@@ -13,7 +13,7 @@ func (s *site) deptPage(code string) *page {
 	rs := s.byDept[code]
 	last := rs[len(rs)-1]
 	p := s.newPage("../", fmt.Sprintf("%s(%s)", last.Name, code), "dept")
-	p.Subtitle = last.Group + " · " + s.l.t("数据月份 ", "month ") + s.d.Month
+	p.Subtitle = last.Group + " · " + s.l.t("数据", "") + s.periodWord() + " " + s.d.Month
 	cur, ok := last, last.Period == s.d.Month
 	if !ok {
 		p.Subtitle += s.l.t(" · 本月不参评,最后参评月份 ", " · not ranked this month; last ranked ") + last.Period
@@ -54,7 +54,7 @@ func (s *site) deptTrend(rs []result) section {
 	for i := range s.d.Months {
 		totals[i], ranks[i] = opts.LineData{Value: missing}, opts.LineData{Value: missing}
 	}
-	t := &table{Head: []string{s.l.t("月份", "Month"), s.l.t("总分", "Total"), s.l.t("等次", "Grade"), s.l.t("名次", "Rank"),
+	t := &table{Head: []string{s.periodWord(), s.l.t("总分", "Total"), s.l.t("等次", "Grade"), s.l.t("名次", "Rank"),
 		s.l.t("组内部门数", "Group size"), s.l.t("名次变化", "Change"), s.l.t("状态", "Status")}}
 	for _, r := range rs {
 		totals[idx[r.Period]], ranks[idx[r.Period]] = opts.LineData{Value: r.Total}, opts.LineData{Value: r.Rank}

@@ -110,7 +110,7 @@ func (s *site) lineRow(l line, withMonth bool) []cell {
 func (s *site) lineHead(withMonth bool) []string {
 	h := []string{s.l.t("指标", "Indicator"), s.l.t("项目", "Item"), s.l.t("类型", "Kind"), s.l.t("分数", "Points"), s.l.t("满分", "Max"), s.l.t("原因", "Reason")}
 	if withMonth {
-		h = append([]string{s.l.t("月份", "Month")}, h...)
+		h = append([]string{s.periodWord()}, h...)
 	}
 	return h
 }
@@ -190,7 +190,7 @@ func (s *site) deptFigures(code string) section {
 
 // deptVersions lists where each version came from: file, sheet and row.
 func (s *site) deptVersions(code string) section {
-	t := &table{Head: []string{s.l.t("月份", "Month"), s.l.t("版本", "Version"), s.l.t("当前", "Current"), s.l.t("文件", "File"),
+	t := &table{Head: []string{s.periodWord(), s.l.t("版本", "Version"), s.l.t("当前", "Current"), s.l.t("文件", "File"),
 		s.l.t("工作表", "Sheet"), s.l.t("行", "Row"), s.l.t("导入时间", "Ingested"), s.l.t("来源", "Source")}}
 	for _, v := range s.d.Versions[code] {
 		cur := ""

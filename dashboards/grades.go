@@ -21,7 +21,7 @@ func (s *site) gradeSection() section {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(init, true), charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.l.t("部门数", "Departments")}))...)
 	bar.SetXAxis(s.d.Months)
-	t := &table{Head: append([]string{s.l.t("月份", "Month")}, s.grades...)}
+	t := &table{Head: append([]string{s.periodWord()}, s.grades...)}
 	for i, g := range s.grades {
 		data := make([]opts.BarData, len(s.d.Months))
 		for m := range s.d.Months {

@@ -15,7 +15,7 @@ const maxLosers = 15
 // indicatorPage shows one indicator: its distribution across departments per month, and who lost most.
 func (s *site) indicatorPage(ind indicator) *page {
 	p := s.newPage("../", s.l.t("指标:", "Indicator: ")+s.indName(ind), "ind:"+ind.Code)
-	p.Subtitle = s.l.t("数据月份 ", "Month ") + s.d.Month
+	p.Subtitle = s.l.t("数据", "") + s.periodWord() + " " + s.d.Month
 	if ind.Max != nil {
 		p.Subtitle = fmt.Sprintf(s.l.t("满分 %g 分 · ", "Maximum %g points · "), *ind.Max) + p.Subtitle
 	}
@@ -54,7 +54,7 @@ func (s *site) distribution(ind indicator) section {
 	box.SetGlobalOptions(append(common(init, false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.l.t("得分", "Points")}))...)
-	t := &table{Head: []string{s.l.t("月份", "Month"), s.l.t("部门数", "Departments"), s.l.t("最低", "Min"), s.l.t("下四分位", "Q1"),
+	t := &table{Head: []string{s.periodWord(), s.l.t("部门数", "Departments"), s.l.t("最低", "Min"), s.l.t("下四分位", "Q1"),
 		s.l.t("中位数", "Median"), s.l.t("上四分位", "Q3"), s.l.t("最高", "Max"), s.l.t("平均", "Mean")}}
 	var data []opts.BoxPlotData
 	for m, v := range s.values(ind.Code) {

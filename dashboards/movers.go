@@ -85,7 +85,7 @@ func (s *site) missingSections() []section {
 		data[i] = opts.BarData{Value: c, ItemStyle: &opts.ItemStyle{Color: "#c62828"}}
 	}
 	bar.SetXAxis(s.d.Months).AddSeries(s.l.t("未报送", "Not submitted"), data)
-	perMonth := &table{Head: []string{s.l.t("月份", "Month"), s.l.t("未报送部门数", "Departments not submitted")}}
+	perMonth := &table{Head: []string{s.periodWord(), s.l.t("未报送部门数", "Departments not submitted")}}
 	for i, p := range s.d.Months {
 		perMonth.Rows = append(perMonth.Rows, []cell{txt(p), {Text: strconv.Itoa(counts[i]), Num: true}})
 	}

@@ -42,7 +42,7 @@ func (s *site) overviewCards() []card {
 		}
 	}
 	cards := []card{
-		{s.l.t("月份", "Month"), s.d.Month},
+		{s.periodWord(), s.d.Month},
 		{s.l.t("参评部门", "Departments ranked"), strconv.Itoa(len(s.cur))},
 		{s.l.t("平均得分", "Average total"), fmt.Sprintf("%.2f", round2(sum/float64(max(len(s.cur), 1))))},
 		{s.l.t("未报送", "Not submitted"), strconv.Itoa(missing)},

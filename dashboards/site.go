@@ -2,6 +2,7 @@ package dashboards
 
 import (
 	"fmt"
+	"github.com/govscore/govscore/period"
 	"sort"
 	"strings"
 )
@@ -28,6 +29,19 @@ type site struct {
 	grades    []string            // grade names, best first
 	gradeIdx  map[string]int
 	avgs      map[[2]string]float64 // this month's average points per group and indicator, built on first use
+}
+
+// periodWord is what the site's periods are called: 月份 / Month, or 季度 / Quarter and 年度 /
+// Year for a rule set scored by quarter or year.
+func (s *site) periodWord() string {
+	p, err := period.Parse(s.d.Month)
+	switch {
+	case err != nil || p.Kind == period.Month:
+		return s.l.t("月份", "Month")
+	case p.Kind == period.Quarter:
+		return s.l.t("季度", "Quarter")
+	}
+	return s.l.t("年度", "Year")
 }
 
 func newSite(d *data, l lang) *site {
@@ -110,7 +124,7 @@ func (s *site) newPage(root, title, current string) *page {
 	p := &page{HTMLLang: s.l.t("zh-CN", "en"), Title: title, Root: root,
 		TableLabel: s.l.t("查看数据表", "Show the data table"),
 		TableHint:  s.l.t("图表,数据见下方表格", "Chart; the data table follows"),
-		Footer: s.l.t("数据月份 ", "Month ") + s.d.Month + s.l.t(" · 评分规则 ", " · rules ") + s.d.Run +
+		Footer: s.l.t("数据", "") + s.periodWord() + " " + s.d.Month + s.l.t(" · 评分规则 ", " · rules ") + s.d.Run +
 			s.l.t(" · govscore 生成", " · made by govscore")}
 	p.Nav = append(p.Nav, link{Text: s.l.t("总览", "Overview"), Href: root + "index.html", Current: current == "index"},
 		link{Text: s.l.t("排名与部门", "Ranking and departments"), Href: root + "ranking.html", Current: current == "ranking"})

@@ -2,6 +2,7 @@ package dashboards
 
 import (
 	"fmt"
+	"strings"
 	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -160,9 +161,10 @@ func (s *site) heatmapSection() section {
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: 100,
 			Orient: "horizontal", Left: "center", Bottom: "0", InRange: &opts.VisualMapInRange{Color: []string{"#c62828", "#f9d648", "#2e7d32"}}}))...)
 	hm.AddSeries(s.l.t("总分", "Total"), cells)
-	caption := s.l.t("部门 × 月份 总分热力图,颜色越绿分数越高,空白表示当月不参评。", "Totals by department and month; greener is higher, blank means not ranked that month.")
+	word := strings.ToLower(s.periodWord())
+	caption := fmt.Sprintf(s.l.t("部门 × %s 总分热力图,颜色越绿分数越高,空白表示当期不参评。", "Totals by department and %s; greener is higher, blank means not ranked then."), word)
 	if !all {
 		caption += fmt.Sprintf(s.l.t("部门较多,只显示年度平均分最低的 %d 个部门。", " With this many departments only the %d lowest year-to-date averages are shown."), maxHeatRows)
 	}
-	return section{ID: "heatmap", Title: s.l.t("部门 × 月份 热力图", "Department × month heatmap"), Caption: caption, Chart: finish(hm, init), Table: t}
+	return section{ID: "heatmap", Title: s.l.t("部门 × ", "Department × ") + s.periodWord() + s.l.t(" 热力图", " heatmap"), Caption: caption, Chart: finish(hm, init), Table: t}
 }

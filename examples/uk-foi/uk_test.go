@@ -6,10 +6,12 @@ import (
 	"context"
 	"database/sql"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/govscore/govscore/dashboards"
 	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/storage"
@@ -55,6 +57,31 @@ func TestUKFOI(t *testing.T) {
 	t.Run("both published percentages recomputed from the counts", func(t *testing.T) { checkPercentages(t, db) })
 	t.Run("bodies with no requests are listed, not ranked", func(t *testing.T) { checkUnranked(t, db) })
 	t.Run("ranked per quarter and per year", func(t *testing.T) { checkRankings(t, db) })
+	t.Run("dashboards say quarter and year, not month", func(t *testing.T) { checkSiteWords(t, db) })
+}
+
+// checkSiteWords renders the dashboards of a quarter and of a year: their labels name the
+// period as such.
+func checkSiteWords(t *testing.T, db *sql.DB) {
+	for _, c := range []struct{ period, zh, en string }{{"2020-Q1", "季度", "Quarter"}, {"2020", "年度", "Year"}} {
+		for _, lang := range []string{"zh", "en"} {
+			dir := t.TempDir()
+			if err := dashboards.Write(context.Background(), db, dir, dashboards.Options{Month: c.period, Lang: lang}); err != nil {
+				t.Fatal(err)
+			}
+			page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, not := c.zh, "月份"
+			if lang == "en" {
+				want, not = c.en, ">Month<"
+			}
+			if !strings.Contains(string(page), want) || strings.Contains(string(page), not) {
+				t.Errorf("%s %s: the overview page lacks %q or still says %q", c.period, lang, want, not)
+			}
+		}
+	}
 }
 
 // checkPercentages recomputes, for every row with requests, both published percentages from
