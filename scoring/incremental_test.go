@@ -3,6 +3,9 @@ package scoring
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +134,44 @@ func TestLinesOfAnUnrecordedRunAreDropped(t *testing.T) {
 	}
 	if got := allLines(t, db); got != before {
 		t.Errorf("lines after a full re-run differ from the first run's")
+	}
+}
+
+// TestCorrectionWithAFailingRule: a correction's run puts the rules in one statement; when that
+// fails (here a value too big for the rule's cast), the rules run one by one and the error names
+// the rule, and nothing changes.
+func TestCorrectionWithAFailingRule(t *testing.T) {
+	ctx := context.Background()
+	db := synthDB(t, 6, 3, 5)
+	dir := t.TempDir()
+	src, _ := filepath.Glob("../sql/rules/default/*")
+	for _, p := range src {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(p) == "volume.sql" {
+			b = []byte(strings.Replace(string(b), "p_news + p_regulations", "CAST(pub_news AS TINYINT) * 0 + p_news + p_regulations", 1))
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o644)
+	}
+	rs, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, db, rs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before := allResults(t, db) + allLines(t, db)
+	if _, err := ingest.Bytes(ctx, db, "fix.csv", []byte("部门代码,月份,工作动态\nJXW,2014-02,1000\n"), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(ctx, db, rs, Options{})
+	var rerr *RuleError
+	if !errors.As(err, &rerr) || rerr.File != "volume.sql" {
+		t.Fatalf("err = %v, want a RuleError for volume.sql", err)
+	}
+	if after := allResults(t, db) + allLines(t, db); after != before {
+		t.Errorf("a failed run changed results or lines")
 	}
 }

@@ -29,15 +29,70 @@ func (e *engine) runRules(ctx context.Context, stage int) error {
 		// explain renders reasons of lines the scoring run already checked
 		return e.renderRules(ctx, stage)
 	}
+	batched := false
+	if e.depts != nil {
+		var err error
+		if batched, err = e.batchRules(ctx, stage); err != nil {
+			return err
+		}
+	}
+	if !batched {
+		for i, r := range e.rs.Rules {
+			if max(r.Stage, 1) != stage {
+				continue
+			}
+			if err := e.runRule(ctx, i+1, r); err != nil {
+				return err
+			}
+		}
+	}
+	return e.check(ctx, stage)
+}
+
+// batchRules runs a stage's rules in one statement, for a correction's few departments: there
+// a statement per rule cost more than the rules. When the statement fails it reports false and
+// leaves lines_k as it was, and the caller runs the rules one by one, which names the rule at
+// fault.
+func (e *engine) batchRules(ctx context.Context, stage int) (bool, error) {
+	defer trace.Start("rules in one statement")()
+	var sels, faults []string
 	for i, r := range e.rs.Rules {
 		if max(r.Stage, 1) != stage {
 			continue
 		}
-		if err := e.runRule(ctx, i+1, r); err != nil {
-			return err
+		e.withID[r.File] = false // looked up by code: a few departments' lines
+		for _, sel := range e.ruleSelects(r) {
+			sels = append(sels, fmt.Sprintf("SELECT %d AS rule, * FROM (%s)", i+1, sel))
 		}
+		faults = append(faults, fmt.Sprintf("WHEN %d THEN %s", i+1, faultExpr(r)))
 	}
-	return e.check(ctx, stage)
+	if len(sels) == 0 {
+		return true, nil
+	}
+	_, err := e.q.ExecContext(ctx, `INSERT INTO lines_k
+SELECT o.rule, d.id, CASE WHEN d.id IS NULL THEN o.dept_code END, o.period, o.item, o.points, o.max_points, o.reason, o.reason_en,
+    d.id IS NULL OR CASE o.rule `+strings.Join(faults, " ")+` END
+FROM (`+strings.Join(sels, "\nUNION ALL\n")+`) o LEFT JOIN dept_ids d ON d.code = o.dept_code`)
+	if err != nil {
+		for k := range e.withID {
+			delete(e.withID, k)
+		}
+		return false, nil
+	}
+	rows, err := e.q.QueryContext(ctx, `SELECT rule, count(*) FROM lines_k GROUP BY rule`)
+	if err != nil {
+		return true, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n int
+		var c int64
+		if err := rows.Scan(&n, &c); err != nil {
+			return true, err
+		}
+		e.lineCounts[n] = c
+	}
+	return true, rows.Err()
 }
 
 // renderRules runs a stage's rules for one department (explain) in one statement: a statement

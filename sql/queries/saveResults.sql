@@ -4,7 +4,8 @@ DELETE FROM line_store
 WHERE period_id IN (SELECT id FROM scope_ids) AND run_id <> getvariable('run_id')
     AND (NOT getvariable('some_depts') OR dept_id IN (SELECT i.id FROM only_depts o JOIN dept_ids i ON i.code = o.code));
 
-DELETE FROM results WHERE period IN (SELECT period FROM result_scope);
+DELETE FROM results
+WHERE period IN (SELECT period FROM result_scope) AND grp IN (SELECT grp FROM touched_groups);
 
 INSERT INTO results SELECT *, getvariable('run_id') FROM res_final;
 

@@ -25,6 +25,11 @@ WHERE p.in_scope;
 CREATE OR REPLACE TEMP TABLE res_groups AS
 SELECT grp, CAST(row_number() OVER (ORDER BY grp) AS INTEGER) AS gno FROM (SELECT DISTINCT grp FROM depts);
 
+-- the groups whose results are recomputed: every group, or only the re-scored departments'
+-- (some_depts): the others' ranks cannot move
+CREATE OR REPLACE TEMP TABLE touched_groups AS
+SELECT DISTINCT grp FROM depts WHERE NOT getvariable('some_depts') OR code IN (SELECT code FROM only_depts);
+
 -- status: 0 submitted, 1 missing, 2 veto, 3 unranked
 CREATE OR REPLACE TEMP MACRO status_code(s) AS CAST(CASE s WHEN 'submitted' THEN 0 WHEN 'missing' THEN 1 WHEN 'veto' THEN 2 ELSE 3 END AS UTINYINT);
 
@@ -76,8 +81,9 @@ res_sums AS MATERIALIZED (
     JOIN dept_ids i ON i.code = r.dept_code
     JOIN res_groups g ON g.grp = r.grp
     JOIN res_periods p ON p.period = r.period AND p.in_scope
-    WHERE r.period NOT IN (SELECT period FROM scope)
-        OR getvariable('some_depts') AND r.dept_code NOT IN (SELECT code FROM only_depts)
+    WHERE (r.period NOT IN (SELECT period FROM scope)
+           OR getvariable('some_depts') AND r.dept_code NOT IN (SELECT code FROM only_depts))
+        AND r.grp IN (SELECT grp FROM touched_groups)
 ),
 -- In steps, and the group sizes by GROUP BY: next to rank() in one window operator, a
 -- count(*) FILTER over the whole group ran per row (quadratic in the group size: minutes for
