@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	sqlfs "github.com/govscore/govscore/sql"
@@ -63,8 +64,17 @@ func (e *engine) check(ctx context.Context, stage int) error {
 	if err != nil {
 		return err
 	}
-	if _, err := e.q.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE multi_rules (rule SMALLINT)`+valuesInts("multi_rules", multi)); err != nil {
-		return err
+	nums := make([]string, len(multi))
+	for i, n := range multi {
+		nums[i] = strconv.Itoa(n)
+	}
+	for _, st := range []string{`CREATE OR REPLACE TEMP TABLE multi_rules (rule SMALLINT)`, valuesInsert("multi_rules", nums)} {
+		if st == "" {
+			continue
+		}
+		if _, err := e.q.ExecContext(ctx, st); err != nil {
+			return err
+		}
 	}
 	if err := e.checkLines(ctx); err != nil {
 		return err
@@ -74,7 +84,7 @@ func (e *engine) check(ctx context.Context, stage int) error {
 			return err
 		}
 	}
-	return e.checkKeys(ctx)
+	return e.ruleErrors(ctx, "  keys", sqlfs.Query("checkKeys"))
 }
 
 // checkLines reports single lines that break the contract. The filter stops at a number of
@@ -82,45 +92,18 @@ func (e *engine) check(ctx context.Context, stage int) error {
 // it look again at every line.
 func (e *engine) checkLines(ctx context.Context) error {
 	const limit = 1000
-	bad, n, err := e.lineErrors(ctx, limit)
-	if err == nil && bad == nil && n == limit {
-		bad, _, err = e.lineErrors(ctx, 1<<62)
-	}
-	if err != nil {
+	if err := e.ruleErrors(ctx, "  lines", sqlfs.Query("checkLines"), limit); err != nil {
 		return err
 	}
-	if bad != nil {
-		return bad
+	var n int
+	if err := e.q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM line_faults LIMIT ?)`, limit).Scan(&n); err != nil {
+		return err
 	}
-	return nil
-}
-
-func (e *engine) lineErrors(ctx context.Context, limit int64) (*RuleError, int64, error) {
-	defer trace.Start("  lines")()
-	rows, err := e.q.QueryContext(ctx, sqlfs.Query("checkLines"), limit)
-	if err != nil {
-		return nil, 0, fmt.Errorf("score: check lines: %w", err)
+	if n < limit {
+		return nil
 	}
-	defer rows.Close()
-	var bad *RuleError
-	var n int64
-	for rows.Next() {
-		var file, dept, per, problem string
-		var item sql.NullString
-		var points sql.NullFloat64
-		if err := rows.Scan(&file, &dept, &per, &item, &points, &problem, &n); err != nil {
-			return nil, 0, err
-		}
-		bad = addRuleError(bad, file, fmt.Sprintf("%s %s %s %v: %s", dept, per, item.String, points.Float64, problem))
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	if bad == nil {
-		// no line at fault: how many candidates there were (all excused)
-		err = e.q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM line_faults LIMIT ?)`, limit).Scan(&n)
-	}
-	return bad, n, err
+	// every candidate was excused, and there may be more
+	return e.ruleErrors(ctx, "  lines", sqlfs.Query("checkLines"), int64(1)<<62)
 }
 
 // addRuleError adds a row to the error of the first rule at fault (rows come sorted by file).
@@ -136,9 +119,9 @@ func addRuleError(bad *RuleError, file, row string) *RuleError {
 
 // ruleErrors runs a check query returning rule file, department, period, item, points and
 // problem, and returns the first rule at fault as a RuleError.
-func (e *engine) ruleErrors(ctx context.Context, name, q string) error {
+func (e *engine) ruleErrors(ctx context.Context, name, q string, args ...any) error {
 	defer trace.Start(name)()
-	rows, err := e.q.QueryContext(ctx, q)
+	rows, err := e.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("score: check lines: %w", err)
 	}
@@ -164,8 +147,8 @@ func (e *engine) ruleErrors(ctx context.Context, name, q string) error {
 
 // sumsQuery builds line_sums, points by kind per department-period over every line so far, and
 // multi, the department-periods where a rule of the stage wrote more than one line: the sum of
-// 1 << rule differs from its OR exactly when some rule is counted twice (rules beyond 61 share
-// bits with others, which only sends more department-periods to the exact check).
+// 1 << rule differs from its OR exactly when some rule is counted twice (beyond ruleBits, rules
+// share bits with others, which only sends more department-periods to the exact check).
 func (e *engine) sumsQuery() string {
 	byKind := map[string][]string{"deduction": {"-1"}, "bonus": {"0"}}
 	for i, r := range e.rs.Rules {
@@ -184,48 +167,10 @@ SELECT dept_id, period,
     sum(points) FILTER (WHERE ` + in("bonus") + `) AS bonus,
     count(*) FILTER (WHERE ` + in("veto") + `) > 0 AS veto,
     count(*) FILTER (WHERE ` + in("unranked") + `) > 0 AS unranked,
-    bit_or(CAST(1 AS BIGINT) << ((rule + 1) % 62)) AS rule_bits,
-    sum(CAST(1 AS BIGINT) << ((rule + 1) % 62)) <> rule_bits AS multi
+    bit_or(CAST(1 AS BIGINT) << ((rule + 1) % ` + strconv.Itoa(ruleBits) + `)) AS rule_bits,
+    sum(CAST(1 AS BIGINT) << ((rule + 1) % ` + strconv.Itoa(ruleBits) + `)) <> rule_bits AS multi
 FROM lines_k WHERE dept_id IS NOT NULL AND period IS NOT NULL GROUP BY dept_id, period;
 CREATE OR REPLACE TEMP TABLE multi AS SELECT dept_id, period FROM line_sums WHERE multi`
-}
-
-// checkKeys reports lines for department-periods that are not being scored (a department that
-// did not submit, or a period outside the run).
-func (e *engine) checkKeys(ctx context.Context) error {
-	defer trace.Start("  keys")()
-	q := `SELECT m.file, coalesce(d.code, printf('(department id %d)', l.dept_id)), l.period, l.points
-FROM (SELECT dept_id, period FROM line_sums ANTI JOIN sub_keys USING (dept_id, period) LIMIT 10) k
-JOIN lines_k l ON l.dept_id = k.dept_id AND l.period = k.period
-JOIN rule_meta m ON m.rule = l.rule
-LEFT JOIN dept_ids d ON d.id = l.dept_id
-ORDER BY 1, 2, 3 LIMIT 10`
-	rows, err := e.q.QueryContext(ctx, q)
-	if err != nil {
-		return fmt.Errorf("score: check lines: %w", err)
-	}
-	defer rows.Close()
-	var bad *RuleError
-	for rows.Next() {
-		var file, dept, per string
-		var points float64
-		if err := rows.Scan(&file, &dept, &per, &points); err != nil {
-			return err
-		}
-		if bad == nil {
-			bad = &RuleError{File: file, Msg: "invalid lines"}
-		}
-		if file == bad.File {
-			bad.Rows = append(bad.Rows, fmt.Sprintf("%s %s %v: a line for a department-period that is not being scored", dept, per, points))
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if bad != nil {
-		return bad
-	}
-	return nil
 }
 
 // multiRules are the stage's rules that wrote more than one line for some department-period:
@@ -250,27 +195,18 @@ func (e *engine) multiRules(ctx context.Context, stage int) ([]int, error) {
 	}
 	var out []int
 	for i, n := range rules {
-		if e.lineCounts[n] > keys[i] || len(e.rs.Rules) > 60 {
+		if e.lineCounts[n] > keys[i] || len(e.rs.Rules)+2 > ruleBits {
 			out = append(out, n)
 		}
 	}
 	return out, nil
 }
 
-// ruleBit is rule n's bit in line_sums.rule_bits (adjustments, -1 and 0, take bits 0 and 1).
-func ruleBit(n int) int { return (n + 1) % 62 }
+// ruleBits is how many bits line_sums.rule_bits gives rules; ruleBit is rule n's (adjustments,
+// -1 and 0, take bits 0 and 1).
+const ruleBits = 62
 
-// valuesInts is "; INSERT INTO table VALUES (n), …" for a list of numbers, "" for none.
-func valuesInts(table string, ns []int) string {
-	if len(ns) == 0 {
-		return ""
-	}
-	vals := make([]string, len(ns))
-	for i, n := range ns {
-		vals[i] = fmt.Sprintf("(%d)", n)
-	}
-	return "; INSERT INTO " + table + " VALUES " + strings.Join(vals, ", ")
-}
+func ruleBit(n int) int { return (n + 1) % ruleBits }
 
 // stageRules are the numbers (lines_k.rule) of a stage's rules.
 func (e *engine) stageRules(stage int) []int {

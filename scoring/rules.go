@@ -55,28 +55,16 @@ func (e *engine) runRules(ctx context.Context, stage int) error {
 // fault.
 func (e *engine) batchRules(ctx context.Context, stage int) (bool, error) {
 	defer trace.Start("rules in one statement")()
-	var sels, faults []string
-	for i, r := range e.rs.Rules {
-		if max(r.Stage, 1) != stage {
-			continue
-		}
-		e.withID[r.File] = false // looked up by code: a few departments' lines
-		for _, sel := range e.ruleSelects(r) {
-			sels = append(sels, fmt.Sprintf("SELECT %d AS rule, * FROM (%s)", i+1, sel))
-		}
-		faults = append(faults, fmt.Sprintf("WHEN %d THEN %s", i+1, faultExpr(r)))
-	}
-	if len(sels) == 0 {
+	union, faults := e.unionRules(stage, e.ruleSelects)
+	if union == "" {
 		return true, nil
 	}
 	_, err := e.q.ExecContext(ctx, `INSERT INTO lines_k
 SELECT o.rule, d.id, CASE WHEN d.id IS NULL THEN o.dept_code END, o.period, o.item, o.points, o.max_points, o.reason, o.reason_en,
-    d.id IS NULL OR CASE o.rule `+strings.Join(faults, " ")+` END
-FROM (`+strings.Join(sels, "\nUNION ALL\n")+`) o LEFT JOIN dept_ids d ON d.code = o.dept_code`)
+    d.id IS NULL OR CASE o.rule `+faults+` END
+FROM (`+union+`) o LEFT JOIN dept_ids d ON d.code = o.dept_code`)
 	if err != nil {
-		for k := range e.withID {
-			delete(e.withID, k)
-		}
+		clear(e.withID)
 		return false, nil
 	}
 	rows, err := e.q.QueryContext(ctx, `SELECT rule, count(*) FROM lines_k GROUP BY rule`)
@@ -99,22 +87,33 @@ FROM (`+strings.Join(sels, "\nUNION ALL\n")+`) o LEFT JOIN dept_ids d ON d.code 
 // per rule cost more than the rules themselves on one department's row.
 func (e *engine) renderRules(ctx context.Context, stage int) error {
 	defer trace.Start("render rules")()
-	var sels []string
-	for i, r := range e.rs.Rules {
-		if max(r.Stage, 1) == stage {
-			// explain joins the codes: one department, and no need to ask each rule for its columns
-			e.withID[r.File] = false
-			sels = append(sels, fmt.Sprintf("SELECT %d AS rule, * FROM (%s)", i+1, e.ruleSelect(r, true, "")))
-		}
-	}
-	if len(sels) == 0 {
+	union, _ := e.unionRules(stage, func(r Rule) []string { return []string{e.ruleSelect(r, true, "")} })
+	if union == "" {
 		return nil
 	}
 	// the one department's id is known: no lookup of 300,000 codes
 	_, err := e.q.ExecContext(ctx, `INSERT INTO lines_k
 SELECT o.rule, CAST(? AS INTEGER), NULL, o.period, o.item, o.points, o.max_points, o.reason, o.reason_en, false
-FROM (`+strings.Join(sels, "\nUNION ALL\n")+`) o WHERE o.dept_code = ?`, e.onlyID, e.only)
+FROM (`+union+`) o WHERE o.dept_code = ?`, e.onlyID, e.only)
 	return err
+}
+
+// unionRules is a stage's rules as one UNION ALL of their lines (selects gives each rule's),
+// a rule number first and department codes to be looked up, and the WHEN branches of a CASE on
+// the rule number giving each rule's faultExpr; "" when the stage has no rules.
+func (e *engine) unionRules(stage int, selects func(Rule) []string) (string, string) {
+	var sels, faults []string
+	for i, r := range e.rs.Rules {
+		if max(r.Stage, 1) != stage {
+			continue
+		}
+		e.withID[r.File] = false // a few departments' lines: looked up by code
+		for _, sel := range selects(r) {
+			sels = append(sels, fmt.Sprintf("SELECT %d AS rule, * FROM (%s)", i+1, sel))
+		}
+		faults = append(faults, fmt.Sprintf("WHEN %d THEN %s", i+1, faultExpr(r)))
+	}
+	return strings.Join(sels, "\nUNION ALL\n"), strings.Join(faults, " ")
 }
 
 // runRule appends rule n's lines to lines_k, keyed by department id: the rule's dept_id column
@@ -210,11 +209,7 @@ func (e *engine) ruleSelect(r Rule, reasons bool, where string) string {
 	}
 	return `SELECT ` + id + ` AS dept_id, CAST(dept_code AS VARCHAR) AS dept_code, CAST(period AS VARCHAR) AS period, CAST(item AS VARCHAR) AS item,
     CAST(points AS DOUBLE) AS points, CAST(max_points AS DOUBLE) AS max_points, ` + cols + `
-FROM (` + e.ruleBody(r) + "\n) rule" + where
-}
-
-func (e *engine) ruleBody(r Rule) string {
-	return strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";")
+FROM (` + strings.TrimRight(strings.TrimSpace(e.rs.SQL[r.File]), ";") + "\n) rule" + where
 }
 
 // record writes the run and the indicators it used, and clears the dirty marks it scored (all

@@ -1,6 +1,6 @@
 -- What is wrong with single lines of the rules in stage getvariable('stage') (lines_k, rule_meta):
--- rule file, department, period, item, points, problem; the first 10, and how many candidates
--- line_faults (scorePrepare.sql) found ($1 at most). One pass over the lines (29 M at country
+-- rule file, department, period, item, points, problem; the first 10 among the first $1
+-- candidates line_faults (scorePrepare.sql) finds. One pass over the lines (29 M at country
 -- scale); messages are formatted only for the few that fail. A line outside its rule's range is
 -- at fault when it is its rule's one line for the department-period: `multi` lists the
 -- department-periods where some rule wrote more than one, multi_rules the rules that did
@@ -22,7 +22,7 @@ WITH cand AS (
     END AS problem
     FROM cand c LEFT JOIN multi k ON k.dept_id = c.dept_id AND k.period = c.period
 )
-SELECT b.file, coalesce(d.code, b.bad_code), coalesce(b.period, ''), b.item, b.points, b.problem, (SELECT count(*) FROM cand)
+SELECT b.file, coalesce(d.code, b.bad_code), coalesce(b.period, ''), b.item, b.points, b.problem
 FROM bad b LEFT JOIN dept_ids d ON d.id = b.dept_id
 WHERE b.problem IS NOT NULL
 ORDER BY 1, 2, 3, 4
