@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/govscore/govscore/locale"
 )
 
 // Options say which month and language to render.
@@ -25,7 +27,7 @@ func Write(ctx context.Context, db *sql.DB, dir string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	s := newSite(d, lang(opts.Lang))
+	s := newSite(d, locale.Lang(opts.Lang))
 	for _, sub := range []string{"dept", "ind"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return fmt.Errorf("dashboards: %w", err)

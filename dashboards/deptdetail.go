@@ -35,10 +35,10 @@ func (s *site) groupAvg(group, ind string) (float64, bool) {
 func (s *site) deptIndicators(r result) section {
 	init := initOpts("dept-indicators", "../", 380)
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(init, true), charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.l.t("分", "Points")}))...)
+	bar.SetGlobalOptions(append(common(init, true), charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.l.T("分", "Points")}))...)
 	var names []string
 	var own, avg, full []opts.BarData
-	t := &table{Head: []string{s.l.t("指标", "Indicator"), s.l.t("得分", "Points"), s.l.t("组平均", "Group average"), s.l.t("满分", "Maximum"), s.l.t("失分", "Lost")}}
+	t := &table{Head: []string{s.l.T("指标", "Indicator"), s.l.T("得分", "Points"), s.l.T("组平均", "Group average"), s.l.T("满分", "Maximum"), s.l.T("失分", "Lost")}}
 	for _, ind := range s.d.Inds {
 		v, has := s.d.Points[pointKey{s.d.Month, r.Dept, ind.Code}]
 		a, hasAvg := s.groupAvg(r.Group, ind.Code)
@@ -58,11 +58,11 @@ func (s *site) deptIndicators(r result) section {
 		t.Rows = append(t.Rows, row)
 	}
 	bar.SetXAxis(names).
-		AddSeries(s.l.t("本部门", "This department"), own, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e99"})).
-		AddSeries(s.l.t("组平均", "Group average"), avg, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#91a7d0"})).
-		AddSeries(s.l.t("满分", "Maximum"), full, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#d9d9d9"}))
-	return section{ID: "indicators", Title: s.l.t("本月各指标得分 ", "Points per indicator, ") + s.d.Month,
-		Caption: s.l.t("本部门各指标得分与满分、本组平均分的对比。", "This department's points per indicator against the maximum and its group's average."),
+		AddSeries(s.l.T("本部门", "This department"), own, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e99"})).
+		AddSeries(s.l.T("组平均", "Group average"), avg, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#91a7d0"})).
+		AddSeries(s.l.T("满分", "Maximum"), full, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#d9d9d9"}))
+	return section{ID: "indicators", Title: s.l.T("本月各指标得分 ", "Points per indicator, ") + s.d.Month,
+		Caption: s.l.T("本部门各指标得分与满分、本组平均分的对比。", "This department's points per indicator against the maximum and its group's average."),
 		Chart:   finish(bar, init), Table: t}
 }
 
@@ -70,15 +70,15 @@ func (s *site) deptIndicators(r result) section {
 func (s *site) kind(k string) string {
 	switch k {
 	case "score":
-		return s.l.t("得分", "score")
+		return s.l.T("得分", "score")
 	case "deduction":
-		return s.l.t("扣分", "deduction")
+		return s.l.T("扣分", "deduction")
 	case "bonus":
-		return s.l.t("加分", "bonus")
+		return s.l.T("加分", "bonus")
 	case "veto":
-		return s.l.t("否决", "veto")
+		return s.l.T("否决", "veto")
 	}
-	return s.l.t("调整", k)
+	return s.l.T("调整", k)
 }
 
 func (s *site) indByCode(code string) indicator {
@@ -99,16 +99,16 @@ func (s *site) lineRow(l line, withMonth bool) []cell {
 	if l.Max != nil {
 		maxCell = num("%.2f", *l.Max)
 	}
-	reason := s.l.t(l.Reason, l.ReasonEN)
+	reason := s.l.T(l.Reason, l.ReasonEN)
 	if reason == "" { // large runs keep reasons only for their newest periods; explain renders the rest
-		reason = fmt.Sprintf(s.l.t("(原因未保存,可运行 govscore explain %s --period %s 查看)", "(reason not kept; run govscore explain %s --period %s)"), l.Dept, l.Period)
+		reason = fmt.Sprintf(s.l.T("(原因未保存,可运行 govscore explain %s --period %s 查看)", "(reason not kept; run govscore explain %s --period %s)"), l.Dept, l.Period)
 	}
 	return append(row, cell{Text: s.indName(s.indByCode(l.Indicator)), Href: "../" + s.indFile(l.Indicator)}, txt(l.Item),
 		txt(s.kind(l.Kind)), num("%.2f", l.Points), maxCell, txt(reason))
 }
 
 func (s *site) lineHead(withMonth bool) []string {
-	h := []string{s.l.t("指标", "Indicator"), s.l.t("项目", "Item"), s.l.t("类型", "Kind"), s.l.t("分数", "Points"), s.l.t("满分", "Max"), s.l.t("原因", "Reason")}
+	h := []string{s.l.T("指标", "Indicator"), s.l.T("项目", "Item"), s.l.T("类型", "Kind"), s.l.T("分数", "Points"), s.l.T("满分", "Max"), s.l.T("原因", "Reason")}
 	if withMonth {
 		h = append([]string{s.periodWord()}, h...)
 	}
@@ -123,10 +123,10 @@ func (s *site) deptLines(code string) section {
 			t.Rows = append(t.Rows, s.lineRow(l, false))
 		}
 	}
-	sec := section{ID: "lines", Title: s.l.t("本月得分明细", "Score lines this month"), Table: t,
-		Caption: s.l.t("每一项得分、扣分和加分及其原因。", "Every score, deduction and bonus with its reason.")}
+	sec := section{ID: "lines", Title: s.l.T("本月得分明细", "Score lines this month"), Table: t,
+		Caption: s.l.T("每一项得分、扣分和加分及其原因。", "Every score, deduction and bonus with its reason.")}
 	if len(t.Rows) == 0 {
-		sec.Table, sec.Empty = nil, s.l.t("本月未报送数据,没有得分明细。", "Nothing submitted this month, so no score lines.")
+		sec.Table, sec.Empty = nil, s.l.T("本月未报送数据,没有得分明细。", "Nothing submitted this month, so no score lines.")
 	}
 	return sec
 }
@@ -139,10 +139,10 @@ func (s *site) deptAdjustments(code string) section {
 			t.Rows = append(t.Rows, s.lineRow(l, true))
 		}
 	}
-	sec := section{ID: "deductions", Title: s.l.t("扣分与加分记录", "Deductions and bonuses"), Table: t,
-		Caption: fmt.Sprintf(s.l.t("%s 至 %s 每一笔扣分、加分和否决及其原因,最近的在前。", "Every deduction, bonus and veto from %s to %s with its reason, newest first."), s.d.Months[0], s.d.Month)}
+	sec := section{ID: "deductions", Title: s.l.T("扣分与加分记录", "Deductions and bonuses"), Table: t,
+		Caption: fmt.Sprintf(s.l.T("%s 至 %s 每一笔扣分、加分和否决及其原因,最近的在前。", "Every deduction, bonus and veto from %s to %s with its reason, newest first."), s.d.Months[0], s.d.Month)}
 	if len(t.Rows) == 0 {
-		sec.Table, sec.Empty = nil, s.l.t("没有扣分或加分。", "No deductions or bonuses.")
+		sec.Table, sec.Empty = nil, s.l.T("没有扣分或加分。", "No deductions or bonuses.")
 	}
 	return sec
 }
@@ -155,18 +155,18 @@ func (s *site) deptFigures(code string) section {
 			vers = append(vers, v.Version)
 		}
 	}
-	t := &table{Head: []string{s.l.t("指标", "Metric"), s.l.t("单位", "Unit")}}
+	t := &table{Head: []string{s.l.T("指标", "Metric"), s.l.T("单位", "Unit")}}
 	for i, v := range vers {
-		h := fmt.Sprintf(s.l.t("第 %d 版", "Version %d"), v)
+		h := fmt.Sprintf(s.l.T("第 %d 版", "Version %d"), v)
 		if i == 0 {
-			h += s.l.t("(当前)", " (current)")
+			h += s.l.T("(当前)", " (current)")
 		}
 		t.Head = append(t.Head, h)
 	}
 	row := map[string][]cell{}
 	var order []string
 	for _, f := range s.d.Figures[code] {
-		name := s.l.t(f.Name, f.NameEN)
+		name := s.l.T(f.Name, f.NameEN)
 		if _, ok := row[name]; !ok {
 			order = append(order, name)
 			row[name] = append([]cell{txt(name), txt(f.Unit)}, make([]cell, len(vers))...)
@@ -180,18 +180,18 @@ func (s *site) deptFigures(code string) section {
 	for _, name := range order {
 		t.Rows = append(t.Rows, row[name])
 	}
-	sec := section{ID: "figures", Title: s.l.t("本月报送的数据 ", "Figures submitted for ") + s.d.Month, Table: t,
-		Caption: s.l.t("本部门报送的各项数据;有修订时并列显示每一版,当前版在前。", "The figures this department submitted; when revised, every version side by side, current first.")}
+	sec := section{ID: "figures", Title: s.l.T("本月报送的数据 ", "Figures submitted for ") + s.d.Month, Table: t,
+		Caption: s.l.T("本部门报送的各项数据;有修订时并列显示每一版,当前版在前。", "The figures this department submitted; when revised, every version side by side, current first.")}
 	if len(order) == 0 {
-		sec.Table, sec.Empty = nil, s.l.t("本月没有报送数据。", "Nothing was submitted for this month.")
+		sec.Table, sec.Empty = nil, s.l.T("本月没有报送数据。", "Nothing was submitted for this month.")
 	}
 	return sec
 }
 
 // deptVersions lists where each version came from: file, sheet and row.
 func (s *site) deptVersions(code string) section {
-	t := &table{Head: []string{s.periodWord(), s.l.t("版本", "Version"), s.l.t("当前", "Current"), s.l.t("文件", "File"),
-		s.l.t("工作表", "Sheet"), s.l.t("行", "Row"), s.l.t("导入时间", "Ingested"), s.l.t("来源", "Source")}}
+	t := &table{Head: []string{s.periodWord(), s.l.T("版本", "Version"), s.l.T("当前", "Current"), s.l.T("文件", "File"),
+		s.l.T("工作表", "Sheet"), s.l.T("行", "Row"), s.l.T("导入时间", "Ingested"), s.l.T("来源", "Source")}}
 	for _, v := range s.d.Versions[code] {
 		cur := ""
 		if v.Current {
@@ -200,10 +200,10 @@ func (s *site) deptVersions(code string) section {
 		t.Rows = append(t.Rows, []cell{txt(v.Period), {Text: strconv.Itoa(v.Version), Num: true}, txt(cur), txt(v.File), txt(v.Sheet),
 			{Text: strconv.Itoa(v.Row), Num: true}, txt(v.IngestedAt), txt(v.Source)})
 	}
-	sec := section{ID: "versions", Title: s.l.t("数据来源与修订记录", "Data sources and revisions"), Table: t,
-		Caption: s.l.t("本月数据及以往各月修订的每一版来自哪个文件的哪一行。", "Which file and row each version came from: this month's, and every revised month's.")}
+	sec := section{ID: "versions", Title: s.l.T("数据来源与修订记录", "Data sources and revisions"), Table: t,
+		Caption: s.l.T("本月数据及以往各月修订的每一版来自哪个文件的哪一行。", "Which file and row each version came from: this month's, and every revised month's.")}
 	if len(t.Rows) == 0 {
-		sec.Table, sec.Empty = nil, s.l.t("没有报送记录。", "No submissions on record.")
+		sec.Table, sec.Empty = nil, s.l.T("没有报送记录。", "No submissions on record.")
 	}
 	return sec
 }

@@ -19,7 +19,7 @@ func (s *site) gradeSection() section {
 	}
 	init := initOpts("grades", "", 380)
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(init, true), charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.l.t("部门数", "Departments")}))...)
+	bar.SetGlobalOptions(append(common(init, true), charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: s.l.T("部门数", "Departments")}))...)
 	bar.SetXAxis(s.d.Months)
 	t := &table{Head: append([]string{s.periodWord()}, s.grades...)}
 	for i, g := range s.grades {
@@ -36,8 +36,8 @@ func (s *site) gradeSection() section {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return section{ID: "grades", Title: s.l.t("等次分布", "Grades per month"),
-		Caption: s.l.t("每月各等次的部门数(各组合计)。", "How many departments got each grade, per month (all groups)."),
+	return section{ID: "grades", Title: s.l.T("等次分布", "Grades per month"),
+		Caption: s.l.T("每月各等次的部门数(各组合计)。", "How many departments got each grade, per month (all groups)."),
 		Chart:   finish(bar, init), Table: t}
 }
 
@@ -70,8 +70,8 @@ func (s *site) indAverages() []series {
 }
 
 func (s *site) indicatorTrendSection() section {
-	c, t := s.lineChart("indicators", "", 420, s.indAverages(), s.l.t("平均得分", "Average points"))
-	return section{ID: "indicators", Title: s.l.t("各指标平均得分走势", "Indicator averages over time"),
-		Caption: s.l.t("每个指标每月的平均得分(扣分为负);点击指标名称查看该指标的分布。", "Each indicator's average points per month (deductions are negative); click a name for its page."),
+	c, t := s.lineChart("indicators", "", 420, s.indAverages(), s.l.T("平均得分", "Average points"))
+	return section{ID: "indicators", Title: s.l.T("各指标平均得分走势", "Indicator averages over time"),
+		Caption: s.l.T("每个指标每月的平均得分(扣分为负);点击指标名称查看该指标的分布。", "Each indicator's average points per month (deductions are negative); click a name for its page."),
 		Chart:   c, Table: t}
 }

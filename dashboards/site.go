@@ -2,26 +2,17 @@ package dashboards
 
 import (
 	"fmt"
-	"github.com/govscore/govscore/period"
 	"sort"
 	"strings"
+
+	"github.com/govscore/govscore/locale"
+	"github.com/govscore/govscore/period"
 )
-
-// lang is the language of labels: "zh" (default) or "en".
-type lang string
-
-// t picks the label for the language.
-func (l lang) t(zh, en string) string {
-	if l == "en" {
-		return en
-	}
-	return zh
-}
 
 // site is the loaded data with the indexes the pages need.
 type site struct {
 	d         *data
-	l         lang
+	l         locale.Lang
 	cur       []result            // the chosen month's results, by group and rank
 	byDept    map[string][]result // each department's months, oldest first
 	deptCodes []string            // every department with a result, sorted
@@ -37,14 +28,14 @@ func (s *site) periodWord() string {
 	p, err := period.Parse(s.d.Month)
 	switch {
 	case err != nil || p.Kind == period.Month:
-		return s.l.t("月份", "Month")
+		return s.l.T("月份", "Month")
 	case p.Kind == period.Quarter:
-		return s.l.t("季度", "Quarter")
+		return s.l.T("季度", "Quarter")
 	}
-	return s.l.t("年度", "Year")
+	return s.l.T("年度", "Year")
 }
 
-func newSite(d *data, l lang) *site {
+func newSite(d *data, l locale.Lang) *site {
 	s := &site{d: d, l: l, byDept: map[string][]result{}, gradeIdx: map[string]int{}}
 	best := map[string]float64{}
 	for _, r := range d.Results {
@@ -84,7 +75,7 @@ func newSite(d *data, l lang) *site {
 }
 
 // grade is a result's grade in the page's language.
-func (s *site) grade(r result) string { return s.l.t(r.Grade, r.GradeEN) }
+func (s *site) grade(r result) string { return s.l.T(r.Grade, r.GradeEN) }
 
 // gradeKey explains the grade colours.
 func (s *site) gradeKey() []keyItem {
@@ -117,17 +108,17 @@ func safeName(code string) string {
 }
 
 // indName is an indicator's name in the page's language.
-func (s *site) indName(ind indicator) string { return s.l.t(ind.Name, ind.NameEN) }
+func (s *site) indName(ind indicator) string { return s.l.T(ind.Name, ind.NameEN) }
 
 // newPage starts a page with the navigation every page shares.
 func (s *site) newPage(root, title, current string) *page {
-	p := &page{HTMLLang: s.l.t("zh-CN", "en"), Title: title, Root: root,
-		TableLabel: s.l.t("查看数据表", "Show the data table"),
-		TableHint:  s.l.t("图表,数据见下方表格", "Chart; the data table follows"),
-		Footer: s.l.t("数据", "") + s.periodWord() + " " + s.d.Month + s.l.t(" · 评分规则 ", " · rules ") + s.d.Run +
-			s.l.t(" · govscore 生成", " · made by govscore")}
-	p.Nav = append(p.Nav, link{Text: s.l.t("总览", "Overview"), Href: root + "index.html", Current: current == "index"},
-		link{Text: s.l.t("排名与部门", "Ranking and departments"), Href: root + "ranking.html", Current: current == "ranking"})
+	p := &page{HTMLLang: s.l.T("zh-CN", "en"), Title: title, Root: root,
+		TableLabel: s.l.T("查看数据表", "Show the data table"),
+		TableHint:  s.l.T("图表,数据见下方表格", "Chart; the data table follows"),
+		Footer: s.l.T("数据", "") + s.periodWord() + " " + s.d.Month + s.l.T(" · 评分规则 ", " · rules ") + s.d.Run +
+			s.l.T(" · govscore 生成", " · made by govscore")}
+	p.Nav = append(p.Nav, link{Text: s.l.T("总览", "Overview"), Href: root + "index.html", Current: current == "index"},
+		link{Text: s.l.T("排名与部门", "Ranking and departments"), Href: root + "ranking.html", Current: current == "ranking"})
 	for _, ind := range s.d.Inds {
 		p.Nav = append(p.Nav, link{Text: s.indName(ind), Href: root + s.indFile(ind.Code), Current: current == "ind:"+ind.Code})
 	}
@@ -151,9 +142,9 @@ func change(c *int) string {
 func (s *site) status(r result) string {
 	switch r.Status {
 	case "missing":
-		return s.l.t("未报送", "not submitted")
+		return s.l.T("未报送", "not submitted")
 	case "veto":
-		return s.l.t("单项否决", "veto")
+		return s.l.T("单项否决", "veto")
 	}
-	return s.l.t("已报送", "submitted")
+	return s.l.T("已报送", "submitted")
 }

@@ -40,7 +40,7 @@ func (s *site) monthIdx() map[string]int {
 
 // groupAverage is a group's average total per month.
 func (s *site) groupAverage(g string) series {
-	x := series{Name: s.l.t("平均·", "Average · ") + g, Vals: make([]float64, len(s.d.Months)), OK: make([]bool, len(s.d.Months)), Selected: true}
+	x := series{Name: s.l.T("平均·", "Average · ") + g, Vals: make([]float64, len(s.d.Months)), OK: make([]bool, len(s.d.Months)), Selected: true}
 	idx, n := s.monthIdx(), make([]int, len(s.d.Months))
 	for _, r := range s.d.Results {
 		if r.Group == g {
@@ -113,12 +113,12 @@ func numOr(v float64, ok bool) cell {
 
 func (s *site) trendSection() section {
 	list, all := s.trendSeries()
-	c, t := s.lineChart("trend", "", 460, list, s.l.t("总分", "Total"))
-	caption := s.l.t("各部门每月总分走势与各组平均;点击图例选择要显示的部门。", "Monthly totals per department and group averages; click the legend to pick departments.")
+	c, t := s.lineChart("trend", "", 460, list, s.l.T("总分", "Total"))
+	caption := s.l.T("各部门每月总分走势与各组平均;点击图例选择要显示的部门。", "Monthly totals per department and group averages; click the legend to pick departments.")
 	if !all {
-		caption += fmt.Sprintf(s.l.t("部门较多,只列出各组本月前 %d 名。", " With this many departments only each group's top %d of the month are listed."), topLines)
+		caption += fmt.Sprintf(s.l.T("部门较多,只列出各组本月前 %d 名。", " With this many departments only each group's top %d of the month are listed."), topLines)
 	}
-	return section{ID: "trend", Title: s.l.t("总分走势", "Total score trends"), Caption: caption, Chart: c, Table: t}
+	return section{ID: "trend", Title: s.l.T("总分走势", "Total score trends"), Caption: caption, Chart: c, Table: t}
 }
 
 // heatRows are the departments of the heatmap: this month's ranking, or, when there are many, the
@@ -141,7 +141,7 @@ func (s *site) heatmapSection() section {
 	hm := charts.NewHeatMap()
 	var names []string
 	var cells []opts.HeatMapData
-	t := &table{Head: append([]string{s.l.t("部门", "Department")}, s.d.Months...)}
+	t := &table{Head: append([]string{s.l.T("部门", "Department")}, s.d.Months...)}
 	for y, r := range rows {
 		names = append(names, r.Name)
 		x := s.totals(r.Dept)
@@ -160,11 +160,11 @@ func (s *site) heatmapSection() section {
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: 100,
 			Orient: "horizontal", Left: "center", Bottom: "0", InRange: &opts.VisualMapInRange{Color: []string{"#c62828", "#f9d648", "#2e7d32"}}}))...)
-	hm.AddSeries(s.l.t("总分", "Total"), cells)
+	hm.AddSeries(s.l.T("总分", "Total"), cells)
 	word := strings.ToLower(s.periodWord())
-	caption := fmt.Sprintf(s.l.t("部门 × %s 总分热力图,颜色越绿分数越高,空白表示当期不参评。", "Totals by department and %s; greener is higher, blank means not ranked then."), word)
+	caption := fmt.Sprintf(s.l.T("部门 × %s 总分热力图,颜色越绿分数越高,空白表示当期不参评。", "Totals by department and %s; greener is higher, blank means not ranked then."), word)
 	if !all {
-		caption += fmt.Sprintf(s.l.t("部门较多,只显示年度平均分最低的 %d 个部门。", " With this many departments only the %d lowest year-to-date averages are shown."), maxHeatRows)
+		caption += fmt.Sprintf(s.l.T("部门较多,只显示年度平均分最低的 %d 个部门。", " With this many departments only the %d lowest year-to-date averages are shown."), maxHeatRows)
 	}
-	return section{ID: "heatmap", Title: s.l.t("部门 × ", "Department × ") + s.periodWord() + s.l.t(" 热力图", " heatmap"), Caption: caption, Chart: finish(hm, init), Table: t}
+	return section{ID: "heatmap", Title: s.l.T("部门 × ", "Department × ") + s.periodWord() + s.l.T(" 热力图", " heatmap"), Caption: caption, Chart: finish(hm, init), Table: t}
 }

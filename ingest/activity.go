@@ -19,6 +19,7 @@ import (
 type Options struct {
 	Source string           // cli, inbox, pull, upload
 	Actor  string           // who, for the audit log
+	Addr   string           // from where, for the audit log: an HTTP client's address; "" is the CLI
 	Now    func() time.Time // the clock; time.Now when nil
 	goOnly bool             // skip the fast path (tests compare both paths)
 }
@@ -28,6 +29,13 @@ func (o Options) now() time.Time {
 		return o.Now()
 	}
 	return time.Now()
+}
+
+func (o Options) addr() string {
+	if o.Addr == "" {
+		return "cli"
+	}
+	return o.Addr
 }
 
 func (o Options) source() string {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/govscore/govscore/audit"
 	"github.com/govscore/govscore/period"
 	sqlfs "github.com/govscore/govscore/sql"
 )
@@ -54,17 +55,26 @@ func Adjust(ctx context.Context, db *sql.DB, a Adjustment, opts Options) (int64,
 	if err := tx.QueryRowContext(ctx, `SELECT nextval('adjustment_ids')`).Scan(&id); err != nil {
 		return 0, err
 	}
-	vars := fmt.Sprintf(`SET VARIABLE adj_id = %d; SET VARIABLE adj_dept = '%s'; SET VARIABLE adj_period = '%s';
-SET VARIABLE adj_points = CAST(%v AS DOUBLE); SET VARIABLE adj_reason = '%s'; SET VARIABLE adj_author = '%s';
-SET VARIABLE adj_at = TIMESTAMP '%s'`, id, quote(a.Dept), p, a.Points, quote(a.Reason), quote(opts.Actor),
-		opts.now().UTC().Format("2006-01-02 15:04:05"))
-	if _, err := tx.ExecContext(ctx, vars); err != nil {
-		return 0, err
-	}
-	if _, err := tx.ExecContext(ctx, sqlfs.Query("addAdjustment")); err != nil {
+	at := opts.now().UTC()
+	if _, err := tx.ExecContext(ctx, sqlfs.Query("addAdjustment"), id, a.Dept, p.String(), a.Points, a.Reason, opts.Actor, at); err != nil {
 		return 0, fmt.Errorf("adjust: %w", err)
+	}
+	if err := markDirtyDept(ctx, tx, a.Dept, p.String()); err != nil {
+		return 0, fmt.Errorf("adjust: %w", err)
+	}
+	err = audit.Write(ctx, tx, audit.Entry{At: at, Actor: opts.Actor, Action: "adjustment.add", Subject: a.Dept, Period: p.String(),
+		Addr: opts.addr(), Detail: fmt.Sprintf("#%d %s %s %+g: %s", id, a.Dept, p, a.Points, a.Reason), After: audit.JSON(a)})
+	if err != nil {
+		return 0, err
 	}
 	return id, tx.Commit()
 }
 
-func quote(s string) string { return strings.ReplaceAll(s, "'", "''") }
+// markDirtyDept marks a department-period for re-scoring and counts a data change.
+func markDirtyDept(ctx context.Context, tx *sql.Tx, dept, period string) error {
+	if _, err := tx.ExecContext(ctx, sqlfs.Query("markDirtyDept"), dept, period); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, sqlfs.Query("bumpDataVersion"))
+	return err
+}

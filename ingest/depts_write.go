@@ -9,6 +9,7 @@ import (
 
 	"github.com/duckdb/duckdb-go/v2"
 
+	"github.com/govscore/govscore/audit"
 	sqlfs "github.com/govscore/govscore/sql"
 )
 
@@ -36,8 +37,8 @@ func writeDepts(ctx context.Context, db *sql.DB, t *table, list []deptRow, c *ca
 	if _, err := tx.ExecContext(ctx, sqlfs.Query("writeDepts")); err != nil {
 		return fmt.Errorf("import departments %s: %w", t.file, err)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit VALUES (?, ?, 'depts.import', ?)`, opts.now().UTC(), actor(opts),
-		fmt.Sprintf("%s: %d rows, %d added, %d changed, %d renamed", t.file, res.Rows, res.Added, res.Changed, res.Renamed))
+	err = audit.Write(ctx, tx, audit.Entry{At: opts.now(), Actor: actor(opts), Action: "depts.import", Subject: t.file,
+		Addr: opts.addr(), Detail: fmt.Sprintf("%s: %d rows, %d added, %d changed, %d renamed", t.file, res.Rows, res.Added, res.Changed, res.Renamed)})
 	if err != nil {
 		return err
 	}

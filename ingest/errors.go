@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/govscore/govscore/locale"
 )
 
 // maxProblems bounds how many problems one rejected file reports.
@@ -18,15 +20,15 @@ type Problem struct {
 	MsgZH  string // the same in Chinese; empty where only English is written
 }
 
-func (p Problem) String() string { return p.Text(false) }
+func (p Problem) String() string { return p.Localize(locale.EN) }
 
-// Text is the problem in Chinese (zh) or English; Chinese falls back to English where no
-// Chinese message was written.
-func (p Problem) Text(zh bool) string {
+// Localize is the problem in l; Chinese falls back to English where no Chinese message was
+// written.
+func (p Problem) Localize(l locale.Lang) string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	switch {
-	case zh && p.MsgZH != "":
+	case l == locale.ZH && p.MsgZH != "":
 		if p.Row > 0 {
 			fmt.Fprintf(&b, " 第 %d 行", p.Row)
 		}
@@ -54,10 +56,11 @@ type RejectedError struct {
 	More     bool // more problems were found than are listed
 }
 
-func (e *RejectedError) Error() string { return e.Text(false) }
+func (e *RejectedError) Error() string { return e.Localize(locale.EN) }
 
-// Text is the whole message in Chinese (zh) or English, one problem a line.
-func (e *RejectedError) Text(zh bool) string {
+// Localize is the whole message in l, one problem a line.
+func (e *RejectedError) Localize(l locale.Lang) string {
+	zh := l == locale.ZH
 	var b strings.Builder
 	if zh {
 		fmt.Fprintf(&b, "%s 已拒收,未写入任何数据:", e.File)
@@ -65,7 +68,7 @@ func (e *RejectedError) Text(zh bool) string {
 		fmt.Fprintf(&b, "%s rejected, nothing written: ", e.File)
 	}
 	if len(e.Problems) == 1 {
-		b.WriteString(e.Problems[0].Text(zh))
+		b.WriteString(e.Problems[0].Localize(l))
 		return b.String()
 	}
 	if zh {
@@ -78,18 +81,9 @@ func (e *RejectedError) Text(zh bool) string {
 	}
 	for _, p := range e.Problems {
 		b.WriteString("\n  ")
-		b.WriteString(p.Text(zh))
+		b.WriteString(p.Localize(l))
 	}
 	return b.String()
-}
-
-// Localized is err in Chinese when zh is set and err is (or wraps) a RejectedError.
-func Localized(err error, zh bool) string {
-	var rerr *RejectedError
-	if errors.As(err, &rerr) {
-		return rerr.Text(zh)
-	}
-	return err.Error()
 }
 
 // problems collects a file's problems up to maxProblems.
@@ -116,9 +110,9 @@ func (ps *problems) addT(row int, col, zh, en string, args ...any) {
 // addErr records err, in both languages when it is a bilingual error.
 func (ps *problems) addErr(row int, col string, err error) {
 	p := Problem{File: ps.file, Row: row, Column: col, Msg: err.Error()}
-	var b *bilingual
+	var b *locale.Error
 	if errors.As(err, &b) {
-		p.MsgZH = b.zh
+		p.MsgZH = b.ZH
 	}
 	ps.push(p)
 }
@@ -152,21 +146,14 @@ func rejectT(file string, row int, col, zh, en string, args ...any) error {
 	return ps.err()
 }
 
-// bilingual is an error message in English (Error) and Chinese.
-type bilingual struct{ zh, en string }
-
-func (b *bilingual) Error() string { return b.en }
-
 // errT is a bilingual error; both formats take the same arguments.
-func errT(zh, en string, args ...any) error {
-	return &bilingual{zh: fmt.Sprintf(zh, args...), en: fmt.Sprintf(en, args...)}
-}
+func errT(zh, en string, args ...any) error { return locale.Errorf(zh, en, args...) }
 
 // withPrefix puts prefix before both languages of err.
 func withPrefix(prefix string, err error) error {
-	var b *bilingual
+	var b *locale.Error
 	if errors.As(err, &b) {
-		return &bilingual{zh: prefix + b.zh, en: prefix + b.en}
+		return &locale.Error{Text: locale.Text{ZH: prefix + b.ZH, EN: prefix + b.EN}}
 	}
 	return fmt.Errorf("%s%w", prefix, err)
 }

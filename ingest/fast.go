@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	sqlfs "github.com/govscore/govscore/sql"
+	"github.com/govscore/govscore/storage"
 	"github.com/govscore/govscore/trace"
 )
 
@@ -28,8 +29,13 @@ func fast(ctx context.Context, conn *sql.Conn, t *table, opts Options) (Result, 
 	if err != nil || l.long {
 		return res, false, nil
 	}
+	// DuckDB may read files in the database's stage folder only (storage.lockDown)
+	stage, err := storage.StageDir(ctx, conn)
+	if err != nil || stage == "" {
+		return res, false, err
+	}
 	done := trace.Start("numberedCopy")
-	path, codeless, err := numberedCopy(t, l.code)
+	path, codeless, err := numberedCopy(t, l.code, stage)
 	done()
 	if err != nil {
 		return res, false, fmt.Errorf("ingest %s: %w", t.file, err)
@@ -138,16 +144,16 @@ func fastQuery(t *table, l *layout, c *catalog, stageCols []string, f fastFile) 
 			mt := c.metrics[m]
 			name, typ = "v_"+mt.Code, "DOUBLE"
 			file[mt.Code] = name
-			valid = append(valid, fmt.Sprintf("value_ok(r.%s, %s)", ident(name), literal(mt.Kind)))
+			valid = append(valid, fmt.Sprintf("value_ok(r.%s, %s)", sqlfs.Ident(name), sqlfs.Literal(mt.Kind)))
 		}
-		columns = append(columns, literal(name)+": '"+typ+"'")
+		columns = append(columns, sqlfs.Literal(name)+": '"+typ+"'")
 	}
 	var metrics []string
 	for _, col := range stageCols[4:] {
 		if name, ok := file[col]; ok {
-			metrics = append(metrics, "r."+ident(name)+" AS "+ident(col))
+			metrics = append(metrics, "r."+sqlfs.Ident(name)+" AS "+sqlfs.Ident(col))
 		} else {
-			metrics = append(metrics, "CAST(NULL AS DOUBLE) AS "+ident(col))
+			metrics = append(metrics, "CAST(NULL AS DOUBLE) AS "+sqlfs.Ident(col))
 		}
 	}
 	names := "(SELECT name, code FROM temp.fast_names LIMIT 0)"
@@ -155,7 +161,7 @@ func fastQuery(t *table, l *layout, c *catalog, stageCols []string, f fastFile) 
 		names = "temp.fast_names"
 	}
 	return strings.NewReplacer(
-		"{{file}}", strings.ReplaceAll(f.path, "'", "''"),
+		"{{file}}", sqlfs.Literal(f.path),
 		"{{delim}}", string(t.delim),
 		"{{columns}}", "{"+strings.Join(columns, ", ")+"}",
 		"{{keys}}", keyColumn(l.code, "k_code")+", "+keyColumn(l.name, "k_name")+", "+keyColumn(l.period, "k_month"),
@@ -172,6 +178,3 @@ func keyColumn(i int, as string) string {
 	}
 	return fmt.Sprintf("go_trim(c%d) AS %s", i, as)
 }
-
-func ident(s string) string   { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-func literal(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }

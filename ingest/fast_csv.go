@@ -33,11 +33,11 @@ func plainCSV(t *table) bool {
 	return slices.Equal(cells, t.header)
 }
 
-// numberedCopy writes t's text to a temporary file with each record's row number (header = 1,
+// numberedCopy writes t's text to a temporary file in dir with each record's row number (header = 1,
 // empty lines skipped, as encoding/csv counts them) as a first column, and returns its path and
 // whether some data row gives no department code (column code; -1: the file has none).
-func numberedCopy(t *table, code int) (path string, codeless bool, err error) {
-	f, err := os.CreateTemp("", "govscore-ingest-*.csv")
+func numberedCopy(t *table, code int, dir string) (path string, codeless bool, err error) {
+	f, err := os.CreateTemp(dir, "ingest-*.csv")
 	if err != nil {
 		return "", false, err
 	}

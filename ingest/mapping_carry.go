@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"math"
 	"strings"
+
+	sqlfs "github.com/govscore/govscore/sql"
 )
 
 // A mapped file speaks only for the metrics it maps: when it brings a new version of a
@@ -20,7 +22,7 @@ func (p *mapParser) carry(ctx context.Context, q *sql.Conn, name string, content
 	}
 	cols := make([]string, len(others))
 	for i, m := range others {
-		cols[i] = `"` + p.c.metrics[m].Code + `"`
+		cols[i] = sqlfs.Ident(p.c.metrics[m].Code)
 	}
 	var found bool
 	err := q.QueryRowContext(ctx, `SELECT count(*) > 0 FROM activity WHERE current AND (`+strings.Join(cols, ` IS NOT NULL OR `)+` IS NOT NULL)`).Scan(&found)

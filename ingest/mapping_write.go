@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/govscore/govscore/audit"
+	sqlfs "github.com/govscore/govscore/sql"
 )
 
 // MappedResult is what a file read through a mapping changed.
@@ -115,7 +118,7 @@ func (m *Mapping) write(ctx context.Context, tx *sql.Tx, p *mapParser, opts Opti
 		if err != nil {
 			return fmt.Errorf("declare metric %s: %w", code, err)
 		}
-		if _, err := tx.ExecContext(ctx, `ALTER TABLE activity ADD COLUMN "`+code+`" DOUBLE`); err != nil {
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE activity ADD COLUMN `+sqlfs.Ident(code)+` DOUBLE`); err != nil {
 			return fmt.Errorf("declare metric %s: %w", code, err)
 		}
 	}
@@ -138,9 +141,8 @@ func (m *Mapping) write(ctx context.Context, tx *sql.Tx, p *mapParser, opts Opti
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO dirty_periods SELECT DISTINCT period FROM activity`); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit VALUES (?, ?, 'depts.register', ?)`, now, actor(opts),
-		fmt.Sprintf("%s (mapping %s): %d departments registered: %s", p.t.file, m.Name, len(p.reg.list), strings.Join(p.reg.codes(), ", ")))
-	return err
+	return audit.Write(ctx, tx, audit.Entry{At: now, Actor: actor(opts), Action: "depts.register", Subject: p.t.file, Addr: opts.addr(),
+		Detail: fmt.Sprintf("%s (mapping %s): %d departments registered: %s", p.t.file, m.Name, len(p.reg.list), strings.Join(p.reg.codes(), ", "))})
 }
 
 // insertRows runs one multi-row INSERT per few hundred rows: one statement per row is slow in

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/govscore/govscore/locale"
 )
 
 // TestRejects feeds one bad file per case and checks the message names the row, the column and
@@ -94,7 +96,7 @@ func TestRejectsInChinese(t *testing.T) {
 	bad := strings.Replace(wideRow("JXW", "经济和信息化局", "2014-11"), ",10,", ",十,", 1)
 	bad += strings.Replace(wideRow("FGW", "", "2014-11"), ",100,", ",120,", 1)
 	_, err := File(context.Background(), db, writeFile(t, "a.csv", wideHeader+bad+wideRow("XXX", "", "2014-11")), Options{})
-	got := Localized(err, true)
+	got := locale.Message(err, locale.ZH)
 	for _, want := range []string{
 		"a.csv 已拒收,未写入任何数据:3 处问题",
 		"a.csv 第 2 行“工作动态”列:应为不小于 0 的整数(条),实际为“十”",
@@ -105,7 +107,7 @@ func TestRejectsInChinese(t *testing.T) {
 			t.Errorf("Chinese message lacks %q:\n%s", want, got)
 		}
 	}
-	if en := Localized(err, false); !strings.Contains(en, `row 2, column "工作动态": expected a whole number ≥ 0 (条), got "十"`) {
+	if en := locale.Message(err, locale.EN); !strings.Contains(en, `row 2, column "工作动态": expected a whole number ≥ 0 (条), got "十"`) {
 		t.Errorf("English message:\n%s", en)
 	}
 }

@@ -33,7 +33,7 @@ func newStage(ctx context.Context, conn *sql.Conn, c *catalog, extra ...string) 
 		return nil, fmt.Errorf("create staging table: %w", err)
 	}
 	for _, code := range extra {
-		if _, err := conn.ExecContext(ctx, `ALTER TABLE temp.stage ADD COLUMN "`+code+`" DOUBLE`); err != nil {
+		if _, err := conn.ExecContext(ctx, `ALTER TABLE temp.stage ADD COLUMN `+sqlfs.Ident(code)+` DOUBLE`); err != nil {
 			return nil, fmt.Errorf("create staging table: %w", err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/period"
 )
 
@@ -40,7 +41,7 @@ func badValue(m Metric, got, adjective string) error {
 	case "rate":
 		zh, en = "0 到 100 之间的百分比", "a percentage from 0 to 100"
 	}
-	return &bilingual{zh: fmt.Sprintf("应为%s,实际为“%s”", zh, got), en: fmt.Sprintf("expected %s, got %s%q", en, adjective, got)}
+	return &locale.Error{Text: locale.Text{ZH: fmt.Sprintf("应为%s,实际为“%s”", zh, got), EN: fmt.Sprintf("expected %s, got %s%q", en, adjective, got)}}
 }
 
 // parsePeriod reads a month cell: text such as 2014-11, 2014年11月, 2014/11, or an Excel date.

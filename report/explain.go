@@ -5,13 +5,14 @@ import (
 	"io"
 	"strings"
 
-	"github.com/govscore/govscore/scoring"
+	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/locale"
 )
 
 // Explain writes a department-period's score sheet: each indicator's points out of its maximum
 // with the figures behind them, every deduction and bonus with its reason, the total, grade and
 // rank, and the data versions it was scored from.
-func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
+func Explain(w io.Writer, ex *govscore.Explanation, l locale.Lang) error {
 	s := ex.Standing
 	zh, en := unit(s.Period)
 	var b strings.Builder
@@ -57,7 +58,7 @@ func Explain(w io.Writer, ex *scoring.Explanation, l Lang) error {
 }
 
 // change says how the rank moved since the period before, a month, quarter or year (zh: 月, 季度, 年).
-func change(l Lang, c *int, zh string) string {
+func change(l locale.Lang, c *int, zh string) string {
 	switch {
 	case c == nil:
 		return l.T(",上"+zh+"无排名", ", not ranked last period")

@@ -8,9 +8,9 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/locale"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/govscore/govscore/scoring"
 )
 
 // Columns are the ranking's columns as CSV headers and JSON keys, in the published order.
@@ -18,7 +18,7 @@ var Columns = []string{"month", "group", "rank", "dept_code", "dept_name", "tota
 
 // Row is a standing as the cells of Columns: totals with 2 decimals, an empty rank change when
 // there was no rank last period, grades in Chinese.
-func Row(s scoring.Standing) []string {
+func Row(s govscore.Standing) []string {
 	change := ""
 	if s.RankChange != nil {
 		change = strconv.Itoa(*s.RankChange)
@@ -50,7 +50,7 @@ func Round2(f float64) float64 { return math.Round((f+1e-9)*100) / 100 }
 func money(f float64) string { return strconv.FormatFloat(Round2(f), 'f', 2, 64) }
 
 // CSV writes the ranking with a header line.
-func CSV(w io.Writer, list []scoring.Standing) error {
+func CSV(w io.Writer, list []govscore.Standing) error {
 	cw := csv.NewWriter(w)
 	cw.Write(Columns)
 	for _, s := range list {
@@ -61,7 +61,7 @@ func CSV(w io.Writer, list []scoring.Standing) error {
 }
 
 // JSON writes the ranking as an array of objects keyed by Columns, values as in CSV.
-func JSON(w io.Writer, list []scoring.Standing) error {
+func JSON(w io.Writer, list []govscore.Standing) error {
 	out := make([]map[string]any, len(list))
 	for i, s := range list {
 		out[i] = Object(s)
@@ -73,14 +73,14 @@ func JSON(w io.Writer, list []scoring.Standing) error {
 }
 
 // Object is one standing as a JSON object with the CSV's fields (numbers as numbers).
-func Object(s scoring.Standing) map[string]any {
+func Object(s govscore.Standing) map[string]any {
 	return map[string]any{"month": s.Period, "group": s.Group, "rank": rankValue(s.Rank), "dept_code": s.DeptCode, "dept_name": s.DeptName,
 		"total": json.Number(money(s.Total)), "grade": s.Grade, "rank_change": s.RankChange, "ytd_total": json.Number(money(s.YTDTotal)),
 		"ytd_rank": rankValue(s.YTDRank), "ytd_avg": json.Number(money(s.YTDAvg)), "status": s.Status}
 }
 
 // statusLabel is how people read a status.
-func statusLabel(l Lang, status string) string {
+func statusLabel(l locale.Lang, status string) string {
 	switch status {
 	case "missing":
 		return l.T("未报送", "not submitted")
@@ -93,7 +93,7 @@ func statusLabel(l Lang, status string) string {
 }
 
 // Table writes the ranking for a terminal, a block per group.
-func Table(w io.Writer, list []scoring.Standing, l Lang) error {
+func Table(w io.Writer, list []govscore.Standing, l locale.Lang) error {
 	for start := 0; start < len(list); {
 		end := start
 		for end < len(list) && list[end].Group == list[start].Group {
@@ -111,7 +111,7 @@ func Table(w io.Writer, list []scoring.Standing, l Lang) error {
 	return nil
 }
 
-func groupTable(w io.Writer, list []scoring.Standing, l Lang) error {
+func groupTable(w io.Writer, list []govscore.Standing, l locale.Lang) error {
 	rows := [][]string{{l.T("排名", "Rank"), l.T("代码", "Code"), l.T("部门", "Department"), l.T("得分", "Total"),
 		l.T("等次", "Grade"), l.T("升降", "Change"), l.T("累计", "YTD"), l.T("累计排名", "YTD rank"), l.T("状态", "Status")}}
 	for _, s := range list {
@@ -129,7 +129,7 @@ func groupTable(w io.Writer, list []scoring.Standing, l Lang) error {
 }
 
 // XLSX writes the ranking as a workbook with one sheet, 通报 style, headed in the language.
-func XLSX(w io.Writer, list []scoring.Standing, l Lang) error {
+func XLSX(w io.Writer, list []govscore.Standing, l locale.Lang) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := l.T("排名", "Ranking")

@@ -6,12 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govscore/govscore/scoring"
+	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/locale"
 )
 
-func standings() []scoring.Standing {
+func standings() []govscore.Standing {
 	up := 2
-	return []scoring.Standing{
+	return []govscore.Standing{
 		{Period: "2014-11", Group: "市级部门", Rank: 1, DeptCode: "JXW", DeptName: "经济和信息化局", Total: 84.995, Grade: "良好", GradeEN: "Good",
 			RankChange: &up, YTDTotal: 900.004999, YTDRank: 1, YTDAvg: 81.82, Status: "submitted"},
 		{Period: "2014-11", Group: "市级部门", Rank: 2, DeptCode: "CZJ", DeptName: "财政局", Total: 0, Grade: "不合格", GradeEN: "Fail",
@@ -21,7 +22,7 @@ func standings() []scoring.Standing {
 
 func TestTableAlignsChinese(t *testing.T) {
 	var b bytes.Buffer
-	if err := Table(&b, standings(), ZH); err != nil {
+	if err := Table(&b, standings(), locale.ZH); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")

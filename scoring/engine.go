@@ -392,7 +392,7 @@ func (e *engine) params(ctx context.Context) error {
 	sort.Strings(names)
 	cols := []string{`grp VARCHAR`, `"_group" DOUBLE`}
 	for _, k := range names {
-		cols = append(cols, `"`+strings.ReplaceAll(k, `"`, `""`)+`" DOUBLE`)
+		cols = append(cols, sqlfs.Ident(k)+` DOUBLE`)
 	}
 	if _, err := e.q.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE params (`+strings.Join(cols, ", ")+`)`); err != nil {
 		return fmt.Errorf("score: parameters: %w", err)

@@ -4,12 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/govscore/govscore/scoring"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/scoring"
 
 	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/storage"
@@ -101,13 +103,13 @@ func (f *fixture) score(tb testing.TB, rs *scoring.RuleSet) scoring.Summary {
 }
 
 // standings maps department code → standing for a period.
-func (f *fixture) standings(tb testing.TB, period string) map[string]scoring.Standing {
+func (f *fixture) standings(tb testing.TB, period string) map[string]govscore.Standing {
 	tb.Helper()
 	list, err := scoring.Rank(context.Background(), f.db, period, "")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	out := map[string]scoring.Standing{}
+	out := map[string]govscore.Standing{}
 	for _, s := range list {
 		out[s.DeptCode] = s
 	}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"github.com/govscore/govscore/scoring"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/govscore/govscore/locale"
+	"github.com/govscore/govscore/scoring"
 
 	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/report"
@@ -122,8 +124,8 @@ func TestHistoryGolden(t *testing.T) {
 		for i := range ex.Versions { // file paths and times vary from run to run
 			ex.Versions[i].File, ex.Versions[i].IngestedAt = filepath.Base(ex.Versions[i].File), "(time)"
 		}
-		report.Explain(&out, ex, report.ZH)
-		report.Explain(&out, ex, report.EN)
+		report.Explain(&out, ex, locale.ZH)
+		report.Explain(&out, ex, locale.EN)
 	}
 	golden(t, "testdata/history/want.txt", out.Bytes())
 }

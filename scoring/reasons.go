@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/govscore/govscore"
 	sqlfs "github.com/govscore/govscore/sql"
 	"github.com/govscore/govscore/trace"
 )
@@ -23,7 +24,7 @@ const (
 // fillReasons renders the reasons of lines stored without them (a run over more than
 // eagerReasons department-periods keeps none): it re-runs the rule set of the run that wrote
 // them for this one department-period, in a transaction that is rolled back.
-func fillReasons(ctx context.Context, db *sql.DB, dept, period string, k lineKey, lines []Line) error {
+func fillReasons(ctx context.Context, db *sql.DB, dept, period string, k lineKey, lines []govscore.Line) error {
 	if !missingReasons(lines) {
 		return nil
 	}
@@ -59,7 +60,7 @@ func fillReasons(ctx context.Context, db *sql.DB, dept, period string, k lineKey
 	return nil
 }
 
-func missingReasons(lines []Line) bool {
+func missingReasons(lines []govscore.Line) bool {
 	for _, l := range lines {
 		if l.Reason == "" && l.ReasonEN == "" {
 			return true
@@ -69,7 +70,7 @@ func missingReasons(lines []Line) bool {
 }
 
 // render scores e.only in one period with reasons and returns its lines by indicator and item.
-func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line, error) {
+func (e *engine) render(ctx context.Context, period string) (map[[2]string]govscore.Line, error) {
 	e.onlyPeriod = period
 	done := trace.Start("render prepare")
 	err := e.prepare(ctx, []string{period}, []string{period}, 0)
@@ -85,9 +86,9 @@ func (e *engine) render(ctx context.Context, period string) (map[[2]string]Line,
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[[2]string]Line{}
+	out := map[[2]string]govscore.Line{}
 	for rows.Next() {
-		var l Line
+		var l govscore.Line
 		if err := rows.Scan(&l.Indicator, &l.Item, &l.Points, &l.Reason, &l.ReasonEN); err != nil {
 			return nil, err
 		}

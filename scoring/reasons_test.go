@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/govscore/govscore"
 )
 
 // TestLazyReasons: a run too large to format reasons stores lines without them, and explain
@@ -13,11 +15,11 @@ func TestLazyReasons(t *testing.T) {
 	ctx := context.Background()
 	db := synthDB(t, 12, 3, 3)
 	now := func() time.Time { return time.Date(2014, 4, 1, 0, 0, 0, 0, time.UTC) }
-	explainAll := func(full bool) map[string][]Line {
+	explainAll := func(full bool) map[string][]govscore.Line {
 		if _, err := Run(ctx, db, Default(), Options{Full: full, Now: now}); err != nil {
 			t.Fatal(err)
 		}
-		out := map[string][]Line{}
+		out := map[string][]govscore.Line{}
 		all, err := Rank(ctx, db, "2014-02", "")
 		if err != nil {
 			t.Fatal(err)

@@ -3,9 +3,10 @@ package scoring
 import (
 	"context"
 	"fmt"
-	"github.com/govscore/govscore/trace"
 	"io/fs"
 	"strings"
+
+	"github.com/govscore/govscore/trace"
 )
 
 // RuleError is a rule whose SQL failed or whose lines broke the rule's contract.

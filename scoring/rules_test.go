@@ -2,10 +2,11 @@ package scoring_test
 
 import (
 	"fmt"
-	"github.com/govscore/govscore/scoring"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/govscore/govscore/scoring"
 )
 
 // ruleCases exercise one rule each: a department whose month is `perfect` (100 points) but for

@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/govscore/govscore/jobs"
-	"github.com/govscore/govscore/report"
+	"github.com/govscore/govscore/locale"
 )
 
 //go:embed status.html
@@ -15,7 +15,7 @@ var statusHTML string
 
 func (s *server) statusPage() *template.Template {
 	return template.Must(template.New("status").Funcs(template.FuncMap{
-		"t":      func(l report.Lang, zh, en string) string { return l.T(zh, en) },
+		"t":      func(l locale.Lang, zh, en string) string { return l.T(zh, en) },
 		"time":   s.localTime,
 		"status": statusLabel,
 	}).Parse(statusHTML))
@@ -23,7 +23,7 @@ func (s *server) statusPage() *template.Template {
 
 // jobsData is what the status page and /api/jobs show.
 type jobsData struct {
-	Lang      report.Lang    `json:"-"`
+	Lang      locale.Lang    `json:"-"`
 	Runs      []jobs.Record  `json:"runs"`
 	Reminders []jobs.Missing `json:"reminders"`
 }

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/period"
 	"github.com/govscore/govscore/report"
 	"github.com/govscore/govscore/scoring"
@@ -22,7 +24,7 @@ import (
 // Options say where the dashboards are and how pages speak.
 type Options struct {
 	Site string         // the rendered dashboards folder
-	Lang report.Lang    // zh or en
+	Lang locale.Lang    // zh or en
 	Loc  *time.Location // the zone times are shown in; Local when nil
 	Log  *slog.Logger
 }
@@ -74,7 +76,7 @@ func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	list, err := scoring.RankPage(r.Context(), s.db, p.String(), q.Get("group"), limit, offset)
-	if errors.Is(err, scoring.ErrNotScored) {
+	if errors.Is(err, govscore.ErrNotScored) {
 		jsonError(w, http.StatusNotFound, err.Error())
 		return
 	}
@@ -143,9 +145,9 @@ func (s *server) localTime(t time.Time) string {
 }
 
 // statusLabel is how a run's status reads on the page.
-func statusLabel(l report.Lang, status string) string {
+func statusLabel(l locale.Lang, status string) string {
 	zh := map[string]string{"ok": "成功", "idle": "空闲", "failed": "失败", "skipped": "跳过", "interrupted": "中断", "running": "运行中"}
-	if l == report.EN || zh[status] == "" {
+	if l == locale.EN || zh[status] == "" {
 		return status
 	}
 	return zh[status]

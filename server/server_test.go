@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/report"
 	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/storage"
@@ -56,7 +57,7 @@ func get(t *testing.T, url string) (int, string) {
 
 func TestRankingsAnswerTheCSVFields(t *testing.T) {
 	db := scoredDB(t)
-	srv := httptest.NewServer(New(db, Options{Site: t.TempDir(), Lang: report.ZH}))
+	srv := httptest.NewServer(New(db, Options{Site: t.TempDir(), Lang: locale.ZH}))
 	defer srv.Close()
 	code, body := get(t, srv.URL+"/api/rankings?month=2014-11&group="+"市级部门")
 	if code != http.StatusOK {
@@ -144,7 +145,7 @@ func TestRankingsErrors(t *testing.T) {
 func TestHealthSiteAndStatusPage(t *testing.T) {
 	db := scoredDB(t)
 	site := t.TempDir()
-	srv := httptest.NewServer(New(db, Options{Site: site, Lang: report.ZH}))
+	srv := httptest.NewServer(New(db, Options{Site: site, Lang: locale.ZH}))
 	defer srv.Close()
 	if code, body := get(t, srv.URL+"/healthz"); code != 200 || body != "ok\n" {
 		t.Fatalf("healthz: %d %q", code, body)

@@ -2,7 +2,10 @@
 // ingest checks, the scoring engine's queries and the default rule set.
 package sql
 
-import "embed"
+import (
+	"embed"
+	"strings"
+)
 
 // Migrations are the schema changes, applied in name order, each once.
 //
@@ -27,3 +30,11 @@ func Query(name string) string {
 	}
 	return string(b)
 }
+
+// Ident quotes an identifier (a column, table or parameter name) for SQL: every name that Go
+// puts into a statement goes through it. Values go in as parameters, never through here.
+func Ident(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
+
+// Literal quotes a string constant for the few places DuckDB takes no parameter: a SET of a
+// setting, read_csv's column types and file name, a CREATE MACRO. Anything else is a parameter.
+func Literal(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the duckdb driver
+	"github.com/govscore/govscore"
 	sqlfs "github.com/govscore/govscore/sql"
 )
 
@@ -33,9 +34,28 @@ const DefaultMemoryLimit = "3GB"
 
 var sizeRE = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)(i?)B$`)
 
-// Open opens (creating if needed) the DuckDB file at path and applies pending migrations.
-// An empty path opens a private in-memory database.
+// Open opens (creating if needed) the DuckDB file at path for writing and applies pending
+// migrations. An empty path opens a private in-memory database. The database is sandboxed (see
+// lockDown): SQL run on it reaches no file but those in its stage folder (StageDir).
 func Open(ctx context.Context, path string) (*sql.DB, error) {
+	return open(ctx, path, false)
+}
+
+// OpenReadOnly opens an existing database file for reading: it refuses a path where no
+// database exists (naming it) instead of creating one, writes nothing (no migrations), and
+// works on a file the user may not write.
+func OpenReadOnly(ctx context.Context, path string) (*sql.DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("open: no database file given")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, govscore.Errorf(govscore.ENOTFOUND, "数据库文件 %s 不存在:请检查 --db(或先运行 govscore init)",
+			"no database at %s: check --db (or create one with govscore init)", path)
+	}
+	return open(ctx, path, true)
+}
+
+func open(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
 	limit, explicit := strings.TrimSpace(os.Getenv(MemoryLimitEnv)), true
 	if limit == "" {
 		limit, explicit = DefaultMemoryLimit, false
@@ -44,7 +64,11 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 	if !ok {
 		return nil, fmt.Errorf("open %s: %s=%q: expected a size such as 3GB or 500MB", path, MemoryLimitEnv, limit)
 	}
-	db, err := sql.Open("duckdb", path)
+	dsn := path
+	if readOnly {
+		dsn += "?access_mode=read_only"
+	}
+	db, err := sql.Open("duckdb", dsn)
 	if err != nil {
 		return nil, explainOpen(path, err) // the driver opens the file here, so a lock shows here
 	}
@@ -52,15 +76,33 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 		db.Close()
 		return nil, explainOpen(path, err)
 	}
-	if err := limitMemory(ctx, db, want, explicit); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if err := Migrate(ctx, db); err != nil {
+	if err := setUp(ctx, db, path, readOnly, want, explicit); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// setUp caps memory, locks the sandbox and brings the schema up to date (or, read-only, checks
+// that it is).
+func setUp(ctx context.Context, db *sql.DB, path string, readOnly bool, want float64, explicit bool) error {
+	if err := limitMemory(ctx, db, want, explicit); err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	stage := ""
+	if !readOnly {
+		var err error
+		if stage, err = makeStage(path); err != nil {
+			return fmt.Errorf("open %s: %w", path, err)
+		}
+	}
+	if err := lockDown(ctx, db, stage); err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if readOnly {
+		return checkCurrent(ctx, db, path)
+	}
+	return Migrate(ctx, db)
 }
 
 // limitMemory sets DuckDB's memory limit to want bytes: always when the user asked for it,
@@ -130,6 +172,24 @@ func Migrate(ctx context.Context, db *sql.DB) error {
 		if err := apply(ctx, db, name); err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
+	}
+	return nil
+}
+
+// checkCurrent refuses a database opened read-only whose schema is older than this govscore.
+func checkCurrent(ctx context.Context, db *sql.DB, path string) error {
+	names, err := fs.Glob(sqlfs.Migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	var applied int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&applied)
+	if err != nil {
+		return govscore.Errorf(govscore.EINVALID, "%s 不是 govscore 数据库", "%s is not a govscore database", path)
+	}
+	if applied < len(names) {
+		return govscore.Errorf(govscore.EINVALID, "%s 的结构早于本版 govscore:请先运行 govscore init 升级",
+			"%s has an older schema than this govscore: run govscore init to upgrade it first", path)
 	}
 	return nil
 }

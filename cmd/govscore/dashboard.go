@@ -45,7 +45,7 @@ nothing from outside DIR.`)
 		}
 		opts.Month = p.String()
 	}
-	db, err := e.openDB(ctx)
+	db, err := e.readDB(ctx)
 	if err != nil {
 		return err
 	}

@@ -7,9 +7,15 @@ import (
 	"github.com/govscore/govscore/storage"
 )
 
-// openDB opens the database named by --db, creating it if needed.
+// openDB opens the database named by --db for writing, creating it if needed.
 func (e *env) openDB(ctx context.Context) (*sql.DB, error) {
 	return storage.Open(ctx, e.db)
+}
+
+// readDB opens the database named by --db read-only: a command that only reads never creates a
+// file or changes one, and works on a file the user may not write.
+func (e *env) readDB(ctx context.Context) (*sql.DB, error) {
+	return storage.OpenReadOnly(ctx, e.db)
 }
 
 func init() {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/govscore/govscore/ingest"
-	"github.com/govscore/govscore/report"
+	"github.com/govscore/govscore/locale"
 )
 
 func init() {
@@ -32,7 +32,7 @@ added or updated; a new name keeps the old one as a former name.`)
 	defer db.Close()
 	res, err := ingest.Departments(ctx, db, fs.Arg(1), ingest.Options{Source: "cli"})
 	if err != nil {
-		return errors.New(ingest.Localized(err, e.lang == report.ZH))
+		return errors.New(locale.Message(err, e.lang))
 	}
 	e.printf(e.lang.T("%s:%d 个部门,新增 %d,变更 %d,更名 %d\n", "%s: %d departments, %d added, %d changed, %d renamed\n"),
 		res.File, res.Rows, res.Added, res.Changed, res.Renamed)

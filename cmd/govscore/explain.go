@@ -36,7 +36,7 @@ func runExplain(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := e.openDB(ctx)
+	db, err := e.readDB(ctx)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/govscore/govscore/ingest"
-	"github.com/govscore/govscore/report"
+	"github.com/govscore/govscore/locale"
 )
 
 func init() {
@@ -59,7 +59,7 @@ declared into the catalog, unknown departments registered, rows skipped.`)
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "[%d/%d] %s\n", i+1, len(files), ingest.Localized(err, e.lang == report.ZH))
+			fmt.Fprintf(e.stderr, "[%d/%d] %s\n", i+1, len(files), locale.Message(err, e.lang))
 		}
 	}
 	if failed > 0 {

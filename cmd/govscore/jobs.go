@@ -32,7 +32,7 @@ http://ADDR/jobs or GET /api/jobs instead.`)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := e.openDB(ctx)
+	db, err := e.readDB(ctx)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/govscore/govscore/report"
+	"github.com/govscore/govscore/locale"
 )
 
 // command is one subcommand: its one-line summary and what runs it.
@@ -28,7 +28,7 @@ var commands = map[string]command{}
 // env is what every subcommand shares: the global flags and where to write.
 type env struct {
 	db     string
-	lang   report.Lang
+	lang   locale.Lang
 	stdout io.Writer
 	stderr io.Writer
 }
@@ -41,9 +41,27 @@ func main() {
 		os.Exit(0)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "govscore:", err)
+		fmt.Fprintln(os.Stderr, "govscore:", message(err))
 		os.Exit(1)
 	}
+}
+
+// spoken is a command's error with the language it should be read in.
+type spoken struct {
+	err  error
+	lang locale.Lang
+}
+
+func (s *spoken) Error() string { return s.err.Error() }
+func (s *spoken) Unwrap() error { return s.err }
+
+// message is err as its user reads it: in the language of the command that failed.
+func message(err error) string {
+	var s *spoken
+	if errors.As(err, &s) {
+		return locale.Message(s.err, s.lang)
+	}
+	return locale.Message(err, locale.ZH)
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -57,9 +75,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	e.lang = report.Lang(*lang)
-	if e.lang != report.ZH && e.lang != report.EN {
-		return fmt.Errorf("--lang %q: expected zh or en", *lang)
+	var err error
+	if e.lang, err = locale.Parse(*lang); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -74,7 +92,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if !ok {
 		return fmt.Errorf("unknown command %q (see govscore --help)", name)
 	}
-	return c.run(ctx, e, rest)
+	if err = c.run(ctx, e, rest); err != nil && !errors.Is(err, flag.ErrHelp) {
+		return &spoken{err: err, lang: e.lang}
+	}
+	return err
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {

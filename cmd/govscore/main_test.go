@@ -157,11 +157,18 @@ func TestHelpEverywhere(t *testing.T) {
 
 func TestUsefulErrors(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "empty.duckdb")
+	missing := filepath.Join(t.TempDir(), "typo.duckdb")
+	if _, _, err := govscore(t, "--db", db, "init"); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		args []string
 		want string
 	}{
 		{[]string{"--db", db, "rank", "--month", "2014-11"}, "no results for this period"},
+		{[]string{"--db", missing, "rank", "--month", "2014-11"}, "no database at " + missing},
+		{[]string{"--db", missing, "explain", "JXW", "--month", "2014-11"}, "no database at " + missing},
+		{[]string{"--db", missing, "jobs"}, "no database at " + missing},
 		{[]string{"--db", db, "rank", "--month", "2014-13"}, "month 13 is not between 1 and 12"},
 		{[]string{"--db", db, "rank"}, "give the period with --month"},
 		{[]string{"--db", db, "explain", "--month", "2014-11"}, "name the department"},
@@ -173,6 +180,10 @@ func TestUsefulErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v: err = %v, want %q", c.args, err, c.want)
 		}
+	}
+	// a read command never creates the database it was pointed at
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("%s: a read command created it (stat: %v)", missing, err)
 	}
 }
 

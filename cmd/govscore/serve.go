@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/govscore/govscore/jobs"
-	"github.com/govscore/govscore/report"
+	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/server"
 	"github.com/govscore/govscore/storage"
@@ -87,7 +87,7 @@ func serve(ctx context.Context, e *env, cfg *serveConfig, d *deps) error {
 		return fmt.Errorf("serve: listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: report.Lang(cfg.Lang), Loc: d.env.Loc, Log: slog.Default()}),
+		Handler:           server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: locale.Lang(cfg.Lang), Loc: d.env.Loc, Log: slog.Default()}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	served := make(chan error, 1)

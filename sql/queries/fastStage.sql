@@ -17,7 +17,7 @@ CREATE OR REPLACE TEMP MACRO value_ok(v, kind) AS v IS NULL OR (isfinite(v) AND 
 CREATE OR REPLACE TEMP TABLE fast AS
 WITH f AS (
     SELECT *, {{keys}}
-    FROM read_csv('{{file}}', header = true, auto_detect = false, strict_mode = true, null_padding = false,
+    FROM read_csv({{file}}, header = true, auto_detect = false, strict_mode = true, null_padding = false,
         delim = '{{delim}}', quote = '"', escape = '"', columns = {{columns}})
 ),
 -- A row without a code is resolved by name (fast_names, or an empty table when the file gives a
