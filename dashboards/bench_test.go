@@ -15,6 +15,7 @@ import (
 	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/storage"
 	"github.com/govscore/govscore/synth"
+	"github.com/govscore/govscore/testutil"
 )
 
 // synthDB ingests and scores a synthetic city or province (synth.Generate) into a real DuckDB file.
@@ -80,7 +81,7 @@ func benchDraw(b *testing.B, scale synth.Scale) {
 	if err := dashboards.Write(context.Background(), db, dir, dashboards.Options{}); err != nil {
 		b.Fatal(err)
 	}
-	ctx := browser(b)
+	ctx := testutil.Browser(b)
 	base := serve(b, dir)
 	b.ResetTimer()
 	var inPage float64

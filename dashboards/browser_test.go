@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -18,61 +16,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/govscore/govscore/dashboards"
+	"github.com/govscore/govscore/testutil"
 )
-
-// chromium finds Debian's Chromium. Without it the browser tests skip, except in CI where
-// they must run: CI=true turns the skip into a failure.
-func chromium(tb testing.TB) string {
-	tb.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		tb.Fatal("chromium is not installed; CI must run the browser tests (.ci/run installs it)")
-	}
-	tb.Skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-	return ""
-}
-
-// shared is the one headless Chromium of the test binary; each test gets its own tab.
-var shared struct {
-	once   sync.Once
-	ctx    context.Context
-	cancel func()
-	err    error
-}
-
-// browser returns a new tab of a headless Chromium with no network of its own.
-func browser(tb testing.TB) context.Context {
-	tb.Helper()
-	path := chromium(tb)
-	shared.once.Do(func() {
-		dir, err := os.MkdirTemp("", "govscore-chromium")
-		if err != nil {
-			shared.err = err
-			return
-		}
-		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-			chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true), chromedp.Flag("no-default-browser-check", true),
-			chromedp.UserDataDir(dir), chromedp.WindowSize(1280, 900))
-		ctx, cancel := chromedp.NewContext(alloc)
-		shared.ctx, shared.err = ctx, chromedp.Do(ctx)
-		shared.cancel = func() { cancel(); cancelAlloc(); os.RemoveAll(dir) }
-	})
-	if shared.err != nil {
-		tb.Fatal(shared.err)
-	}
-	tab, cancel := chromedp.NewContext(shared.ctx)
-	tb.Cleanup(cancel)
-	if err := chromedp.Do(tab); err != nil {
-		tb.Fatal(err)
-	}
-	return tab
-}
 
 // serve serves dir on a real HTTP server on 127.0.0.1 and returns its base URL.
 func serve(tb testing.TB, dir string) string {
@@ -210,7 +155,7 @@ func open(ctx context.Context, url string) (visit, error) {
 }
 
 func TestBrowserShowsChartsAndEscapesData(t *testing.T) {
-	ctx := browser(t)
+	ctx := testutil.Browser(t)
 	dir := t.TempDir()
 	if err := dashboards.Write(context.Background(), mustDB(t), dir, dashboards.Options{}); err != nil {
 		t.Fatal(err)
@@ -268,7 +213,7 @@ func checkVisit(t *testing.T, name string, v visit, want []string) {
 
 // The site works from file:// too: relative links and local echarts, nothing from elsewhere.
 func TestBrowserFromFile(t *testing.T) {
-	ctx := browser(t)
+	ctx := testutil.Browser(t)
 	dir := t.TempDir()
 	if err := dashboards.Write(context.Background(), mustDB(t), dir, dashboards.Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
@@ -298,7 +243,7 @@ func TestBrowserFromFile(t *testing.T) {
 
 // Printing: charts are resized to A4's printable width and every data table is opened.
 func TestBrowserPrintsOnA4(t *testing.T) {
-	ctx := browser(t)
+	ctx := testutil.Browser(t)
 	dir := t.TempDir()
 	if err := dashboards.Write(context.Background(), mustDB(t), dir, dashboards.Options{}); err != nil {
 		t.Fatal(err)

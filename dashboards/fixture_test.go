@@ -12,6 +12,7 @@ import (
 	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/storage"
+	"github.com/govscore/govscore/testutil"
 )
 
 // hostile are department and group names that must show as text and run nothing.
@@ -33,9 +34,7 @@ func TestMain(m *testing.M) {
 		fixture.db.Close()
 	}
 	os.RemoveAll(fixture.dir)
-	if shared.cancel != nil {
-		shared.cancel()
-	}
+	testutil.CloseBrowser()
 	os.Exit(code)
 }
 
