@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore/report"
 )
 
 // fileSig is what tells a file still being written from a finished one.
@@ -181,8 +182,8 @@ func (e *Env) archive(path string) error {
 func (e *Env) reject(path string, rej *ingest.RejectedError) error {
 	dir := e.Config.Rejected
 	dest := freeName(dir, filepath.Base(path))
-	report := rejectionReport(rej, e.now().In(e.Loc))
-	if err := writeAtomic(dest+".error.txt", []byte(report)); err != nil {
+	text := rejectionReport(rej, e.now().In(e.Loc))
+	if err := writeAtomic(dest+".error.txt", []byte(text)); err != nil {
 		return fmt.Errorf("inbox: reject: %w", err)
 	}
 	if err := rename(path, dest); err != nil {
@@ -202,7 +203,8 @@ func rejectionReport(rej *ingest.RejectedError, at time.Time) string {
 		if p.Row > 0 {
 			row = fmt.Sprint(p.Row)
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", filepath.Base(p.File), row, p.Column, oneLine(p.Msg), oneLine(p.MsgZH))
+		cells := report.Cells([]string{oneLine(filepath.Base(p.File)), row, oneLine(p.Column), oneLine(p.Msg), oneLine(p.MsgZH)})
+		b.WriteString(strings.Join(cells, "\t") + "\n")
 	}
 	if rej.More {
 		b.WriteString("# 问题较多,仅列出前面部分 / more problems were found than are listed\n")
@@ -210,4 +212,7 @@ func rejectionReport(rej *ingest.RejectedError, at time.Time) string {
 	return b.String()
 }
 
-func oneLine(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "\n", " "), "\t", " ") }
+// oneLine keeps a TSV cell on its line and in its column.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore/report"
 )
 
 func TestInboxArchivesRejectsAndIgnoresUnfinished(t *testing.T) {
@@ -119,6 +120,41 @@ func TestInboxKeepsNamesApartInTheArchive(t *testing.T) {
 	for _, name := range []string{"data.csv", "data-2.csv"} {
 		if _, err := os.Stat(filepath.Join(e.Config.Archive, "2014-12", name)); err != nil {
 			t.Errorf("archive lacks %s: %v", name, err)
+		}
+	}
+}
+
+// A rejection report is TSV that the office opens in Excel or WPS: a file name, column or value
+// that reads as a formula gets a leading ' in its cell (report.Cell), and no cell spills into
+// the next line or column.
+func TestInboxRejectionReportIsSafeToOpen(t *testing.T) {
+	db := mustOpenDB(t)
+	e := testEnv(t, db, time.Date(2014, 12, 2, 9, 0, 0, 0, shanghai))
+	for _, c := range []struct {
+		name, file, content string
+		want                []string // cells of the first problem's line: file, row, column
+	}{
+		{"formula file name", "=HYPERLINK(1).csv", activity("2014-11", "NOPE"), []string{"'=HYPERLINK(1).csv", "2", "部门代码"}},
+		{"DDE column", "dde.csv", "部门代码,月份,+cmd|' /C calc'!A0\nJXW,2014-11,1\n", []string{"dde.csv", "1", "'+cmd|' /C calc'!A0"}},
+		{"at column", "at.csv", "部门代码,月份,@SUM(1)\nJXW,2014-11,1\n", []string{"at.csv", "1", "'@SUM(1)"}},
+	} {
+		write(t, filepath.Join(e.Config.Inbox, c.file), c.content)
+		if err := e.Inbox(context.Background(), testRun()); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(e.Config.Rejected, c.file+".error.txt"))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		cells := strings.Split(lines[3], "\t")
+		if len(cells) != 5 || strings.Join(cells[:3], "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: problem line %q, want it to start %q", c.name, lines[3], c.want)
+		}
+		for _, cell := range cells {
+			if report.Cell(cell) != cell && !strings.HasPrefix(cell, "'") {
+				t.Errorf("%s: cell %q would run as a formula", c.name, cell)
+			}
 		}
 	}
 }

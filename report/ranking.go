@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -49,15 +48,15 @@ func Round2(f float64) float64 { return math.Round((f+1e-9)*100) / 100 }
 
 func money(f float64) string { return strconv.FormatFloat(Round2(f), 'f', 2, 64) }
 
-// CSV writes the ranking with a header line.
+// CSV writes the ranking with a header line, every cell through Cell (a name such as
+// =HYPERLINK(…) is written as '=HYPERLINK(…); totals, ranks and rank changes stay numbers).
 func CSV(w io.Writer, list []govscore.Standing) error {
-	cw := csv.NewWriter(w)
+	cw := NewCSV(w)
 	cw.Write(Columns)
 	for _, s := range list {
 		cw.Write(Row(s))
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // JSON writes the ranking as an array of objects keyed by Columns, values as in CSV.
@@ -66,10 +65,16 @@ func JSON(w io.Writer, list []govscore.Standing) error {
 	for i, s := range list {
 		out[i] = Object(s)
 	}
+	return WriteJSON(w, out)
+}
+
+// WriteJSON writes v as indented JSON with <, > and & escaped (\u003c …): the same text to
+// any JSON reader, and no markup should a browser or a careless page ever take it for HTML.
+func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	enc.SetEscapeHTML(true)
+	return enc.Encode(v)
 }
 
 // Object is one standing as a JSON object with the CSV's fields (numbers as numbers).
@@ -128,31 +133,31 @@ func groupTable(w io.Writer, list []govscore.Standing, l locale.Lang) error {
 	return writeAligned(w, rows, map[int]bool{0: true, 3: true, 5: true, 6: true, 7: true})
 }
 
-// XLSX writes the ranking as a workbook with one sheet, 通报 style, headed in the language.
+// XLSX writes the ranking as a workbook with one sheet, 通报 style, headed in the language:
+// ranks, rank changes and totals as numbers, everything else as text, nothing as a formula.
 func XLSX(w io.Writer, list []govscore.Standing, l locale.Lang) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := l.T("排名", "Ranking")
 	f.SetSheetName("Sheet1", sheet)
-	heads := []string{l.T("月份", "Month"), l.T("分组", "Group"), l.T("排名", "Rank"), l.T("部门代码", "Code"), l.T("部门名称", "Department"),
+	rows := [][]any{{l.T("月份", "Month"), l.T("分组", "Group"), l.T("排名", "Rank"), l.T("部门代码", "Code"), l.T("部门名称", "Department"),
 		l.T("得分", "Total"), l.T("等次", "Grade"), l.T("排名升降", "Rank change"), l.T("累计得分", "YTD total"), l.T("累计排名", "YTD rank"),
-		l.T("月均得分", "YTD average"), l.T("状态", "Status")}
-	f.SetSheetRow(sheet, "A1", &heads)
-	for i, s := range list {
+		l.T("月均得分", "YTD average"), l.T("状态", "Status")}}
+	for _, s := range list {
 		var change any
 		if s.RankChange != nil {
 			change = *s.RankChange
 		}
-		row := []any{s.Period, s.Group, rankCell(s.Rank), s.DeptCode, s.DeptName, Round2(s.Total), l.T(s.Grade, s.GradeEN), change,
-			Round2(s.YTDTotal), rankCell(s.YTDRank), Round2(s.YTDAvg), statusLabel(l, s.Status)}
-		cellName, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(sheet, cellName, &row); err != nil {
-			return err
-		}
+		rows = append(rows, []any{s.Period, s.Group, rankValue(s.Rank), s.DeptCode, s.DeptName, Round2(s.Total), l.T(s.Grade, s.GradeEN), change,
+			Round2(s.YTDTotal), rankValue(s.YTDRank), Round2(s.YTDAvg), statusLabel(l, s.Status)})
 	}
-	style, _ := f.NewStyle(&excelize.Style{NumFmt: 2})
-	last, _ := excelize.CoordinatesToCellName(11, len(list)+1)
-	f.SetCellStyle(sheet, "F2", last, style)
+	if err := writeSheet(f, sheet, rows); err != nil {
+		return err
+	}
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00: the totals, YTD total and average
+	for _, col := range []string{"F", "I", "K"} {
+		f.SetCellStyle(sheet, col+"2", fmt.Sprintf("%s%d", col, len(list)+1), style)
+	}
 	f.SetColWidth(sheet, "E", "E", 24)
 	return f.Write(w)
 }
