@@ -4,8 +4,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
+
+	"github.com/govscore/govscore/manifest"
 )
 
 // assets are the files every page shares: echarts (with its LICENSE and NOTICE), site.js, site.css.
@@ -16,21 +16,17 @@ var assets embed.FS
 // echartsDir is where echarts.min.js lives, relative to the site root; charts use it as AssetsHost.
 const echartsDir = "assets/echarts/"
 
-// writeAssets copies the embedded assets into dir/assets.
-func writeAssets(dir string) error {
+// writeAssets copies the embedded assets into the site's assets/.
+func writeAssets(w *manifest.Writer) error {
 	return fs.WalkDir(assets, "assets", func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || e.IsDir() {
 			return err
-		}
-		out := filepath.Join(dir, filepath.FromSlash(path))
-		if e.IsDir() {
-			return os.MkdirAll(out, 0o755)
 		}
 		b, err := assets.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(out, b, 0o644); err != nil {
+		if err := w.WriteFile(path, b); err != nil {
 			return fmt.Errorf("dashboards: write assets: %w", err)
 		}
 		return nil

@@ -5,10 +5,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/govscore/govscore/locale"
+	"github.com/govscore/govscore/manifest"
 )
 
 // Options say which month and language to render.
@@ -18,7 +17,8 @@ type Options struct {
 }
 
 // Write renders the whole site into dir: index.html, one page per department and per
-// indicator, and the shared assets.
+// indicator, and the shared assets, each file written whole; last, the manifest of what it
+// wrote (manifest.Name), which is all that `serve` will answer with.
 func Write(ctx context.Context, db *sql.DB, dir string, opts Options) error {
 	if opts.Lang != "" && opts.Lang != "zh" && opts.Lang != "en" {
 		return fmt.Errorf("dashboards: language %q: expected zh or en", opts.Lang)
@@ -28,27 +28,32 @@ func Write(ctx context.Context, db *sql.DB, dir string, opts Options) error {
 		return err
 	}
 	s := newSite(d, locale.Lang(opts.Lang))
-	for _, sub := range []string{"dept", "ind"} {
-		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return fmt.Errorf("dashboards: %w", err)
-		}
+	w, err := manifest.NewWriter(dir)
+	if err != nil {
+		return fmt.Errorf("dashboards: %w", err)
 	}
-	if err := writeAssets(dir); err != nil {
+	if err := writeAssets(w); err != nil {
 		return err
 	}
-	return s.writePages(ctx, dir)
+	if err := s.writePages(ctx, w); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("dashboards: %w", err)
+	}
+	return nil
 }
 
 // writePages renders every page; it stops early when ctx is cancelled.
-func (s *site) writePages(ctx context.Context, dir string) error {
-	if _, err := s.overview().write(dir, "index.html"); err != nil {
+func (s *site) writePages(ctx context.Context, w *manifest.Writer) error {
+	if _, err := s.overview().write(w, "index.html"); err != nil {
 		return err
 	}
-	if _, err := s.ranking().write(dir, "ranking.html"); err != nil {
+	if _, err := s.ranking().write(w, "ranking.html"); err != nil {
 		return err
 	}
 	for _, ind := range s.d.Inds {
-		if _, err := s.indicatorPage(ind).write(dir, s.indFile(ind.Code)); err != nil {
+		if _, err := s.indicatorPage(ind).write(w, s.indFile(ind.Code)); err != nil {
 			return err
 		}
 	}
@@ -56,7 +61,7 @@ func (s *site) writePages(ctx context.Context, dir string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, err := s.deptPage(code).write(dir, s.deptFile(code)); err != nil {
+		if _, err := s.deptPage(code).write(w, s.deptFile(code)); err != nil {
 			return err
 		}
 	}

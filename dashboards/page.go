@@ -5,8 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"os"
-	"path/filepath"
+
+	"github.com/govscore/govscore/manifest"
 )
 
 //go:embed templates/page.html
@@ -69,8 +69,8 @@ func (p *page) Open(t *table) bool {
 	return true
 }
 
-// write renders p into dir/name.
-func (p *page) write(dir, name string) (int, error) {
+// write renders p into the site as name.
+func (p *page) write(w *manifest.Writer, name string) (int, error) {
 	p.Scripts = nil
 	for _, s := range p.Sections {
 		if s.Chart != nil {
@@ -81,8 +81,7 @@ func (p *page) write(dir, name string) (int, error) {
 	if err := pageTpl.Execute(&buf, p); err != nil {
 		return 0, fmt.Errorf("dashboards: render %s: %w", name, err)
 	}
-	path := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := w.WriteFile(name, buf.Bytes()); err != nil {
 		return 0, fmt.Errorf("dashboards: %w", err)
 	}
 	return buf.Len(), nil
