@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"html/template"
 	"net/http"
-	"strconv"
 
 	"github.com/govscore/govscore/jobs"
 	"github.com/govscore/govscore/locale"
@@ -12,6 +11,11 @@ import (
 
 //go:embed status.html
 var statusHTML string
+
+// statusCSS is the status page's style, a file of its own so that the CSP allows no inline style.
+//
+//go:embed status.css
+var statusCSS []byte
 
 func (s *server) statusPage() *template.Template {
 	return template.Must(template.New("status").Funcs(template.FuncMap{
@@ -28,12 +32,8 @@ type jobsData struct {
 	Reminders []jobs.Missing `json:"reminders"`
 }
 
-func (s *server) jobsData(r *http.Request) (*jobsData, error) {
-	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
-	if err != nil || limit <= 0 || limit > 1000 {
-		limit = 100
-	}
-	runs, err := jobs.Recent(r.Context(), s.db, limit, r.URL.Query().Get("job"), r.URL.Query().Get("all") != "")
+func (s *server) jobsData(r *http.Request, q jobsQuery) (*jobsData, error) {
+	runs, err := jobs.Recent(r.Context(), s.db, q.limit, q.job, q.all)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,12 @@ func (s *server) jobsData(r *http.Request) (*jobsData, error) {
 
 // jobsJSON answers GET /api/jobs[?job=NAME&limit=N]: recent runs and the reminder list.
 func (s *server) jobsJSON(w http.ResponseWriter, r *http.Request) {
-	d, err := s.jobsData(r)
+	q, msg, ok := parseJobs(r.URL.Query())
+	if !ok {
+		jsonError(w, http.StatusBadRequest, msg.In(s.opts.Lang))
+		return
+	}
+	d, err := s.jobsData(r, q)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -56,7 +61,12 @@ func (s *server) jobsJSON(w http.ResponseWriter, r *http.Request) {
 
 // jobsPage is the status page of job runs.
 func (s *server) jobsPage(w http.ResponseWriter, r *http.Request) {
-	d, err := s.jobsData(r)
+	q, msg, ok := parseJobs(r.URL.Query())
+	if !ok {
+		http.Error(w, msg.In(s.opts.Lang), http.StatusBadRequest)
+		return
+	}
+	d, err := s.jobsData(r, q)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -65,6 +75,13 @@ func (s *server) jobsPage(w http.ResponseWriter, r *http.Request) {
 	if err := s.page.Execute(w, d); err != nil {
 		s.opts.Log.Error("status page", "err", err)
 	}
+}
+
+// jobsCSS is the status page's style sheet.
+func (s *server) jobsCSS(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(statusCSS)
 }
 
 func (s *server) placeholder(w http.ResponseWriter) {

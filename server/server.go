@@ -4,19 +4,14 @@ package server
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"html/template"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/locale"
-	"github.com/govscore/govscore/period"
 	"github.com/govscore/govscore/report"
 	"github.com/govscore/govscore/scoring"
 )
@@ -30,25 +25,28 @@ type Options struct {
 }
 
 type server struct {
-	db   *sql.DB
-	opts Options
-	page *template.Template // the status page
+	db    *sql.DB
+	opts  Options
+	page  *template.Template // the status page
+	files *siteFiles
 }
 
-// New is the handler of every route.
+// New is the handler of every route, behind secure: the security headers on every response,
+// and no path with a dot segment.
 func New(db *sql.DB, opts Options) http.Handler {
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}
-	s := &server{db: db, opts: opts}
+	s := &server{db: db, opts: opts, files: &siteFiles{dir: opts.Site}}
 	s.page = s.statusPage()
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.HandleFunc("GET /api/rankings", s.rankings)
 	mux.HandleFunc("GET /api/jobs", s.jobsJSON)
 	mux.HandleFunc("GET /jobs", s.jobsPage)
+	mux.HandleFunc("GET /jobs.css", s.jobsCSS)
 	mux.HandleFunc("GET /", s.site)
-	return mux
+	return secure(mux)
 }
 
 // health answers 200 while the database answers.
@@ -62,26 +60,25 @@ func (s *server) health(w http.ResponseWriter, r *http.Request) {
 }
 
 // rankings answers GET /api/rankings?month=YYYY-MM[&group=G][&limit=N&offset=M] with rank
-// --format csv's fields: every standing, or a page of them.
+// --format csv's fields: every standing, or a page of them. A group with no one ranked in the
+// month is 404, as is a month not scored.
 func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	p, err := period.Parse(q.Get("month"))
-	if q.Get("month") == "" || err != nil {
-		jsonError(w, http.StatusBadRequest, "month: expected YYYY-MM, e.g. ?month=2014-11")
-		return
-	}
-	limit, offset, ok := page(q.Get("limit"), q.Get("offset"))
+	q, msg, ok := parseRanking(r.URL.Query())
 	if !ok {
-		jsonError(w, http.StatusBadRequest, "limit, offset: expected whole numbers ≥ 0, e.g. ?limit=50&offset=100")
+		jsonError(w, http.StatusBadRequest, msg.In(s.opts.Lang))
 		return
 	}
-	list, err := scoring.RankPage(r.Context(), s.db, p.String(), q.Get("group"), limit, offset)
+	list, err := scoring.RankPage(r.Context(), s.db, q.period, q.group, q.limit, q.offset)
 	if errors.Is(err, govscore.ErrNotScored) {
-		jsonError(w, http.StatusNotFound, err.Error())
+		jsonError(w, http.StatusNotFound, locale.Message(err, s.opts.Lang))
 		return
 	}
 	if err != nil {
 		s.fail(w, err)
+		return
+	}
+	if len(list) == 0 && q.group != "" && q.offset == 0 {
+		jsonError(w, http.StatusNotFound, s.opts.Lang.Tf("%s 没有分组 %q 的排名", "no group %[2]q was ranked in %[1]s", q.period, q.group))
 		return
 	}
 	out := make([]map[string]any, len(list))
@@ -89,32 +86,6 @@ func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 		out[i] = report.Object(st)
 	}
 	writeJSON(w, out)
-}
-
-// page reads the limit and offset of a request; empty means 0 (all, none skipped).
-func page(limit, offset string) (int, int, bool) {
-	n := [2]int{}
-	for i, v := range []string{limit, offset} {
-		if v == "" {
-			continue
-		}
-		x, err := strconv.Atoi(v)
-		if err != nil || x < 0 {
-			return 0, 0, false
-		}
-		n[i] = x
-	}
-	return n[0], n[1], true
-}
-
-// site serves the rendered dashboards, or a page saying they are not rendered yet.
-func (s *server) site(w http.ResponseWriter, r *http.Request) {
-	if _, err := os.Stat(filepath.Join(s.opts.Site, "index.html")); err != nil && r.URL.Path == "/" {
-		s.placeholder(w)
-		return
-	}
-	w.Header().Set("Cache-Control", "no-cache")
-	http.FileServer(http.Dir(s.opts.Site)).ServeHTTP(w, r)
 }
 
 func (s *server) fail(w http.ResponseWriter, err error) {
@@ -125,15 +96,13 @@ func (s *server) fail(w http.ResponseWriter, err error) {
 func jsonError(w http.ResponseWriter, code int, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+	report.WriteJSON(w, map[string]string{"error": msg})
 }
 
+// writeJSON answers v as JSON with <, > and & escaped (report.WriteJSON).
 func writeJSON(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	enc.Encode(v)
+	report.WriteJSON(w, v)
 }
 
 func (s *server) localTime(t time.Time) string {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/locale"
+	"github.com/govscore/govscore/manifest"
 	"github.com/govscore/govscore/report"
 	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/storage"
@@ -42,6 +43,23 @@ func scoredDB(t *testing.T) *sql.DB {
 		t.Fatal(err)
 	}
 	return db
+}
+
+// writeSite writes files into dir as the dashboards writer does, with their manifest.
+func writeSite(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	w, err := manifest.NewWriter(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		if err := w.WriteFile(name, []byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -122,7 +140,7 @@ func TestRankingsPage(t *testing.T) {
 }
 
 func TestRankingsErrors(t *testing.T) {
-	srv := httptest.NewServer(New(scoredDB(t), Options{Site: t.TempDir()}))
+	srv := httptest.NewServer(New(scoredDB(t), Options{Site: t.TempDir(), Lang: locale.EN}))
 	defer srv.Close()
 	for _, c := range []struct {
 		query string
@@ -154,6 +172,10 @@ func TestHealthSiteAndStatusPage(t *testing.T) {
 		t.Fatalf("/ before rendering: %d %s", code, body)
 	}
 	os.WriteFile(filepath.Join(site, "index.html"), []byte("<h1>总览</h1>"), 0o644)
+	if code, body := get(t, srv.URL+"/"); code != 200 || !strings.Contains(body, "看板尚未生成") {
+		t.Fatalf("/ with an index.html that govscore did not write (no manifest): %d %s", code, body)
+	}
+	writeSite(t, site, map[string]string{"index.html": "<h1>总览</h1>"})
 	if code, body := get(t, srv.URL+"/"); code != 200 || !strings.Contains(body, "总览") {
 		t.Fatalf("/ after rendering: %d %s", code, body)
 	}
