@@ -88,7 +88,7 @@ func (s *server) placeholder(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	l := s.opts.Lang
-	template.Must(template.New("p").Parse(`<!doctype html><html><head><meta charset="utf-8"><title>govscore</title></head><body>
+	template.Must(template.New("p").Parse(`<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>govscore</title></head><body>
 <h1>govscore</h1><p>{{.Msg}}</p><ul><li><a href="/jobs">{{.Jobs}}</a></li><li><a href="/api/rankings?month=">/api/rankings?month=YYYY-MM</a></li></ul></body></html>`)).
 		Execute(w, map[string]string{
 			"Msg":  l.T("看板尚未生成:评分任务在有数据后生成。", "The dashboards are not rendered yet: the score job renders them once there is data."),

@@ -1,9 +1,17 @@
 "use strict";
 // Draws every chart of the page from its JSON option block, and keeps charts sized for screen and print.
+// Sizes and colours come from data- attributes and are set here through the DOM, and tooltips
+// are drawn by echarts as rich text rather than HTML: served with govscore serve's
+// Content-Security-Policy (no inline style, no inline script), the pages then need no exception.
 (function () {
   var charts = [];
+  document.querySelectorAll("[data-color]").forEach(function (el) {
+    el.style.background = el.getAttribute("data-color");
+  });
   document.querySelectorAll("[data-chart]").forEach(function (box) {
     var option = JSON.parse(document.getElementById(box.id + "-option").textContent);
+    [].concat(option.tooltip || []).forEach(function (t) { t.renderMode = "richText"; });
+    box.style.height = box.getAttribute("data-height");
     var chart = echarts.init(box, null, { renderer: box.getAttribute("data-renderer") || "svg" });
     chart.setOption(option);
     charts.push(chart);
