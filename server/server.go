@@ -60,8 +60,8 @@ func (s *server) health(w http.ResponseWriter, r *http.Request) {
 }
 
 // rankings answers GET /api/rankings?month=YYYY-MM[&group=G][&limit=N&offset=M] with rank
-// --format csv's fields: every standing, or a page of them. A group with no one ranked in the
-// month is 404, as is a month not scored.
+// --format csv's fields: every standing, or a page of them. A month not scored is 404, as is a
+// group with no one ranked in the month.
 func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 	q, msg, ok := parseRanking(r.URL.Query())
 	if !ok {
@@ -70,15 +70,11 @@ func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 	}
 	list, err := scoring.RankPage(r.Context(), s.db, q.period, q.group, q.limit, q.offset)
 	if errors.Is(err, govscore.ErrNotScored) {
-		jsonError(w, http.StatusNotFound, locale.Message(err, s.opts.Lang))
+		jsonError(w, http.StatusNotFound, s.notRanked(r, q, err))
 		return
 	}
 	if err != nil {
 		s.fail(w, err)
-		return
-	}
-	if len(list) == 0 && q.group != "" && q.offset == 0 {
-		jsonError(w, http.StatusNotFound, s.opts.Lang.Tf("%s 没有分组 %q 的排名", "no group %[2]q was ranked in %[1]s", q.period, q.group))
 		return
 	}
 	out := make([]map[string]any, len(list))
@@ -86,6 +82,17 @@ func (s *server) rankings(w http.ResponseWriter, r *http.Request) {
 		out[i] = report.Object(st)
 	}
 	writeJSON(w, out)
+}
+
+// notRanked says why a ranking is empty: the period was not scored, or (when it was) no one
+// of the group asked for was ranked in it.
+func (s *server) notRanked(r *http.Request, q rankingQuery, err error) string {
+	if q.group != "" {
+		if _, other := scoring.RankPage(r.Context(), s.db, q.period, "", 1, 0); other == nil {
+			return s.opts.Lang.Tf("%s 没有分组 %q 的排名", "no group %[2]q was ranked in %[1]s", q.period, q.group)
+		}
+	}
+	return locale.Message(err, s.opts.Lang)
 }
 
 func (s *server) fail(w http.ResponseWriter, err error) {
