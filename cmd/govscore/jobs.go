@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -153,9 +152,4 @@ func runJobOnce(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func writeJSONOut(e *env, v any) error {
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+func writeJSONOut(e *env, v any) error { return report.WriteJSON(e.stdout, v) }

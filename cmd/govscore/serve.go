@@ -25,8 +25,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[--config govscore.yaml] [flags]", `Runs as one long process that owns the database: ingests files dropped into the inbox,
 pulls configured URLs, re-scores and re-renders the dashboards after new data, lists departments
 that have not submitted, and serves the dashboards, GET /api/rankings?month=YYYY-MM[&group=G],
-GET /jobs and GET /healthz. Settings come from the YAML file, then GOVSCORE_* variables, then
-flags. Senders should write a file under a temporary name (.name, name.part, name.tmp) and
+GET /jobs and GET /healthz, with security headers and timeouts (see docs/serve.md); only
+loopback by default. Settings come from the YAML file, then GOVSCORE_* variables, then flags. Senders should write a file under a temporary name (.name, name.part, name.tmp) and
 rename it when done; other files are taken once their size and time hold still for --settle.`)
 	cfg, err := loadConfig(e, fs, args)
 	if err != nil {
@@ -86,9 +86,9 @@ func serve(ctx context.Context, e *env, cfg *serveConfig, d *deps) error {
 	if err != nil {
 		return fmt.Errorf("serve: listen on %s: %w", cfg.Addr, err)
 	}
-	srv := &http.Server{
-		Handler:           server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: locale.Lang(cfg.Lang), Loc: d.env.Loc, Log: slog.Default()}),
-		ReadHeaderTimeout: 10 * time.Second,
+	srv := server.HTTP(server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: locale.Lang(cfg.Lang), Loc: d.env.Loc, Log: slog.Default()}), cfg.HTTP)
+	if w := server.Exposure(ln.Addr()); w != (locale.Text{}) {
+		slog.Warn(w.In(locale.Lang(cfg.Lang)))
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -164,6 +164,34 @@ func TestServeProcess(t *testing.T) {
 	t.Run("owns the database, ranks a dropped file, stops cleanly", func(t *testing.T) { testServeOwnsDB(t, bin) })
 	t.Run("configuration errors", func(t *testing.T) { testServeConfigErrors(t, bin) })
 	t.Run("kill -9 loses no inbox file", func(t *testing.T) { testServeKill9(t, bin) })
+	t.Run("warns when listening beyond loopback", func(t *testing.T) { testServeExposureWarning(t, bin) })
+}
+
+// testServeExposureWarning: on every interface serve says, in the command's language, what
+// anyone who can reach it may read; on loopback it says nothing.
+func testServeExposureWarning(t *testing.T, bin string) {
+	for _, c := range []struct {
+		name      string
+		env, args []string
+		want      []string
+	}{
+		{"loopback", nil, nil, nil},
+		{"every interface, Chinese", nil, []string{"--addr", "0.0.0.0:0"}, []string{"警告", "全部看板、排名 API 和 /jobs", "没有登录", "docs/serve.md"}},
+		{"every interface, English", []string{"GOVSCORE_LANG=en"}, []string{"--addr", "0.0.0.0:0"},
+			[]string{"all dashboards, the rankings API and /jobs are readable by anyone who can reach port", "no log-in", "reverse proxy with TLS", "docs/serve.md"}},
+	} {
+		p := startServe(t, bin, t.TempDir(), c.env, append([]string{"--schedule-reminder", "off"}, c.args...)...)
+		p.stop(t)
+		log := p.stderr()
+		if c.want == nil && (strings.Contains(log, "anyone") || strings.Contains(log, "警告")) {
+			t.Errorf("%s: warned:\n%s", c.name, log)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(log, w) {
+				t.Errorf("%s: the log lacks %q:\n%s", c.name, w, log)
+			}
+		}
+	}
 }
 
 var fastSchedules = []string{"--schedule-inbox", "@every 1s", "--settle", "200ms", "--schedule-score", "@every 1h",

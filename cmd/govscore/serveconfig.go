@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/govscore/govscore/jobs"
+	"github.com/govscore/govscore/server"
 )
 
 // serveConfig is the YAML file of serve and `jobs run`: the jobs' settings plus the process's.
@@ -19,8 +20,12 @@ type serveConfig struct {
 	DB          string        `yaml:"db"`
 	Addr        string        `yaml:"addr"`
 	Shutdown    time.Duration `yaml:"shutdown"` // how long SIGTERM waits for a running job
+	HTTP        server.Limits `yaml:"http"`     // timeouts and the header size limit
 	jobs.Config `yaml:",inline"`
 }
+
+// Check checks the jobs' settings and the HTTP limits, and reports every error at once.
+func (c *serveConfig) Check() error { return errors.Join(c.Config.Check(), c.HTTP.Check()) }
 
 // setting is one value settable as a flag NAME and a variable GOVSCORE_NAME (dashes as underscores).
 type setting struct {
@@ -54,6 +59,11 @@ func settings() []setting {
 		{"reminder-day", "day of the month from which missing departments are listed (default 10)", integer(func(c *serveConfig) *int { return &c.Reminder.Day })},
 		{"reminder-lag", "the month due is this many months back (default 1: last month's figures)", integer(func(c *serveConfig) *int { return &c.Reminder.Lag })},
 		sched("inbox"), sched("pull"), sched("score"), sched("render"), sched("reminder"),
+		{"read-header-timeout", "time to receive a request's headers (default 10s)", duration(func(c *serveConfig) *time.Duration { return &c.HTTP.ReadHeaderTimeout })},
+		{"read-timeout", "time to receive a whole request (default 30s)", duration(func(c *serveConfig) *time.Duration { return &c.HTTP.ReadTimeout })},
+		{"write-timeout", "time to send a response (default 1m)", duration(func(c *serveConfig) *time.Duration { return &c.HTTP.WriteTimeout })},
+		{"idle-timeout", "how long an idle keep-alive connection stays open (default 2m)", duration(func(c *serveConfig) *time.Duration { return &c.HTTP.IdleTimeout })},
+		{"max-header-bytes", "largest request line and headers, in bytes (default 32768)", integer(func(c *serveConfig) *int { return &c.HTTP.MaxHeaderBytes })},
 	}
 }
 
@@ -95,7 +105,7 @@ func loadConfig(e *env, fs *flag.FlagSet, args []string) (*serveConfig, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	cfg := &serveConfig{DB: e.db, Addr: "127.0.0.1:8080", Shutdown: 30 * time.Second, Config: jobs.Defaults()}
+	cfg := &serveConfig{DB: e.db, Addr: "127.0.0.1:8080", Shutdown: 30 * time.Second, HTTP: server.DefaultLimits(), Config: jobs.Defaults()}
 	cfg.Lang = string(e.lang)
 	if err := cfg.readFile(*file, e); err != nil {
 		return nil, err

@@ -42,3 +42,32 @@ func TestServeConfigFileErrors(t *testing.T) {
 		t.Fatalf("unknown key: %v, want it named", err)
 	}
 }
+
+// The HTTP limits layer like every other setting, and a zero or negative one is refused.
+func TestServeConfigHTTPLimits(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "govscore.yaml")
+	os.WriteFile(file, []byte("http:\n  idle_timeout: 5s\n  read_timeout: 20s\n"), 0o644)
+	t.Setenv("GOVSCORE_WRITE_TIMEOUT", "45s")
+	e := &env{db: defaultDB, lang: "zh", stderr: &bytes.Buffer{}}
+	cfg, err := loadConfig(e, newFlags(e, "serve", "", ""), []string{"--config", file, "--max-header-bytes", "8192", "--read-timeout", "15s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []any{cfg.HTTP.ReadHeaderTimeout, cfg.HTTP.ReadTimeout, cfg.HTTP.WriteTimeout, cfg.HTTP.IdleTimeout, cfg.HTTP.MaxHeaderBytes}
+	want := []any{10 * time.Second, 15 * time.Second, 45 * time.Second, 5 * time.Second, 8192}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("limit %d = %v, want %v (defaults < file < environment < flags)", i, got[i], want[i])
+		}
+	}
+	if err := cfg.Check(); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err = loadConfig(e, newFlags(e, "serve", "", ""), []string{"--idle-timeout", "0s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Check(); err == nil || !strings.Contains(err.Error(), "http.idle_timeout") {
+		t.Errorf("idle timeout 0s: %v, want it refused by name", err)
+	}
+}
