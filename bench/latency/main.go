@@ -23,7 +23,7 @@ func main() {
 	db, period, group, dept := os.Args[1], os.Args[2], os.Args[3], os.Args[4]
 	ctx := context.Background()
 	start := time.Now()
-	conn, err := storage.Open(ctx, db)
+	conn, err := storage.OpenReadOnly(ctx, db) // it only reads: never creates or changes the file
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

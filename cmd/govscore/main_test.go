@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -47,6 +49,28 @@ func demoDB(t *testing.T) string {
 		t.Fatal(demoErr)
 	}
 	return filepath.Join(demoDir, "govscore.duckdb")
+}
+
+var binOnce struct {
+	sync.Once
+	path string
+	err  error
+}
+
+// buildBin builds the govscore binary once for all tests of this package that run it as a process.
+func buildBin(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		binOnce.path = filepath.Join(filepath.Dir(demoDir), "bin", "govscore")
+		out, err := exec.Command("go", "build", "-o", binOnce.path, ".").CombinedOutput()
+		if err != nil {
+			binOnce.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binOnce.err != nil {
+		t.Fatal(binOnce.err)
+	}
+	return binOnce.path
 }
 
 func govscoreNoT(args ...string) (string, string, error) {

@@ -157,10 +157,7 @@ func TestServeProcess(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs serve processes")
 	}
-	bin := filepath.Join(t.TempDir(), "govscore")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBin(t)
 	t.Run("owns the database, ranks a dropped file, stops cleanly", func(t *testing.T) { testServeOwnsDB(t, bin) })
 	t.Run("configuration errors", func(t *testing.T) { testServeConfigErrors(t, bin) })
 	t.Run("kill -9 loses no inbox file", func(t *testing.T) { testServeKill9(t, bin) })
