@@ -326,3 +326,24 @@ func TestExposure(t *testing.T) {
 		}
 	}
 }
+
+// A new render's manifest replaces the old one at once: a page it no longer lists is not served
+// though its file is still in the folder, and a new page is.
+func TestSiteFollowsTheNewManifest(t *testing.T) {
+	site := t.TempDir()
+	writeSite(t, site, map[string]string{"index.html": "v1", "dept/OLD.html": "old"})
+	srv := httptest.NewServer(New(scoredDB(t), Options{Site: site}))
+	defer srv.Close()
+	if code, body := get(t, srv.URL+"/dept/OLD.html"); code != 200 || body != "old" {
+		t.Fatalf("first render: %d %q", code, body)
+	}
+	writeSite(t, site, map[string]string{"index.html": "v2", "dept/NEW.html": "new"})
+	for _, c := range []struct {
+		path, want string
+		code       int
+	}{{"/", "v2", 200}, {"/dept/NEW.html", "new", 200}, {"/dept/OLD.html", "", 404}} {
+		if code, body := get(t, srv.URL+c.path); code != c.code || c.want != "" && body != c.want {
+			t.Errorf("after the second render, %s = %d %q, want %d %q", c.path, code, body, c.code, c.want)
+		}
+	}
+}

@@ -14,11 +14,12 @@ import (
 )
 
 // siteFiles is the list of files the dashboards writer wrote into the site folder (its
-// manifest), read again whenever the manifest changes.
+// manifest), read again whenever the manifest is another file (the render job swaps in a
+// whole new folder) or changed.
 type siteFiles struct {
 	dir   string
 	mu    sync.Mutex
-	stamp [2]int64 // the manifest's size and modification time when read
+	read  fs.FileInfo // the manifest as it was when read
 	files map[string]manifest.File
 }
 
@@ -28,15 +29,14 @@ func (s *siteFiles) list() map[string]manifest.File {
 	if err != nil {
 		return nil
 	}
-	stamp := [2]int64{fi.Size(), fi.ModTime().UnixNano()}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.files == nil || stamp != s.stamp {
+	if s.read == nil || !os.SameFile(fi, s.read) || fi.Size() != s.read.Size() || !fi.ModTime().Equal(s.read.ModTime()) {
 		files, err := manifest.Read(s.dir)
 		if err != nil {
 			return nil
 		}
-		s.files, s.stamp = files, stamp
+		s.files, s.read = files, fi
 	}
 	return s.files
 }
