@@ -17,9 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/govscore/govscore/dashboards"
-	"github.com/govscore/govscore/ingest"
 	"github.com/govscore/govscore/locale"
-	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/testutil"
 )
 
@@ -36,16 +34,7 @@ func hostileDB(t *testing.T) string {
 	db := scoredDB(t)
 	depts := filepath.Join(t.TempDir(), "xss.csv")
 	os.WriteFile(depts, []byte("部门代码,部门名称,分组,曾用名,启用月份,停用月份\nXSS,<img src=x onerror=alert(1)>,<b onmouseover=alert(2)>县区</b>,,,\n"), 0o644)
-	if _, err := ingest.Departments(ctx, db, depts, ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	data := "部门代码,月份,工作动态,法规公文,培训\nXSS,2014-11,3,1,0\n"
-	if _, err := ingest.Bytes(ctx, db, "xss.csv", []byte(data), ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := scoring.Run(ctx, db, scoring.Default(), scoring.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	addScored(t, db, depts, "部门代码,月份,工作动态,法规公文,培训\nXSS,2014-11,3,1,0\n")
 	site := filepath.Join(t.TempDir(), "site")
 	if err := dashboards.Write(ctx, db, site, dashboards.Options{}); err != nil {
 		t.Fatal(err)

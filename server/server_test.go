@@ -32,17 +32,23 @@ func scoredDB(t *testing.T) *sql.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := ingest.Departments(ctx, db, "testdata/depts.csv", ingest.Options{}); err != nil {
+	addScored(t, db, "testdata/depts.csv", "部门代码,月份,工作动态,法规公文,培训\nJXW,2014-11,9,2,1\nFGW,2014-11,4,1,0\nCZJ,2014-11,12,3,1\n")
+	return db
+}
+
+// addScored imports the department list at depts, ingests the activity CSV data and scores.
+func addScored(t *testing.T, db *sql.DB, depts, data string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := ingest.Departments(ctx, db, depts, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	data := "部门代码,月份,工作动态,法规公文,培训\nJXW,2014-11,9,2,1\nFGW,2014-11,4,1,0\nCZJ,2014-11,12,3,1\n"
-	if _, err := ingest.Bytes(ctx, db, "nov.csv", []byte(data), ingest.Options{}); err != nil {
+	if _, err := ingest.Bytes(ctx, db, filepath.Base(depts)+".activity.csv", []byte(data), ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := scoring.Run(ctx, db, scoring.Default(), scoring.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return db
 }
 
 // writeSite writes files into dir as the dashboards writer does, with their manifest.
