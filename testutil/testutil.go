@@ -145,3 +145,31 @@ func DirSnapshot(tb testing.TB, dir string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Dump is the text of every row of every table: a test looks in it for what must never be
+// stored (a password, a token) or must never leak.
+func Dump(tb testing.TB, db *sql.DB) string {
+	tb.Helper()
+	rows, err := db.Query(`SELECT schema_name, table_name FROM duckdb_tables() ORDER BY ALL`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var schema, name string
+		if err := rows.Scan(&schema, &name); err != nil {
+			tb.Fatal(err)
+		}
+		tables = append(tables, sqlfs.Ident(schema)+"."+sqlfs.Ident(name))
+	}
+	rows.Close()
+	var b strings.Builder
+	for _, t := range tables {
+		var s sql.NullString
+		if err := db.QueryRow(`SELECT string_agg(CAST(t AS VARCHAR), '\n') FROM ` + t + ` t`).Scan(&s); err != nil {
+			tb.Fatalf("dump %s: %v", t, err)
+		}
+		b.WriteString(t + "\n" + s.String + "\n")
+	}
+	return b.String()
+}
