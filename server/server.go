@@ -22,6 +22,9 @@ type Options struct {
 	Lang locale.Lang    // zh or en
 	Loc  *time.Location // the zone times are shown in; Local when nil
 	Log  *slog.Logger
+	// Routes are more handlers by pattern (e.g. "POST /api/cli", the CLI's commands run in serve),
+	// behind the same security headers.
+	Routes map[string]http.Handler
 }
 
 type server struct {
@@ -46,6 +49,9 @@ func New(db *sql.DB, opts Options) http.Handler {
 	mux.HandleFunc("GET /jobs", s.jobsPage)
 	mux.HandleFunc("GET /jobs.css", s.jobsCSS)
 	mux.HandleFunc("GET /", s.site)
+	for pattern, h := range opts.Routes {
+		mux.Handle(pattern, h)
+	}
 	return secure(mux)
 }
 

@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	_ "github.com/duckdb/duckdb-go/v2" // registers the duckdb driver
+	"github.com/duckdb/duckdb-go/v2"
 	"github.com/govscore/govscore"
 	sqlfs "github.com/govscore/govscore/sql"
 )
@@ -68,10 +68,12 @@ func open(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
 	if readOnly {
 		dsn += "?access_mode=read_only"
 	}
-	db, err := sql.Open("duckdb", dsn)
+	c, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
 		return nil, explainOpen(path, err) // the driver opens the file here, so a lock shows here
 	}
+	db := sql.OpenDB(c)
+	remember(db, c)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, explainOpen(path, err)

@@ -17,7 +17,7 @@ func runAdjust(ctx context.Context, e *env, args []string) error {
 	month := fs.String("month", "", "the month")
 	points := fs.Float64("points", 0, "points to add (negative to deduct)")
 	reason := fs.String("reason", "", "why; the department sees it")
-	author := fs.String("author", envOr("USER", ""), "who decided it")
+	author := fs.String("author", e.actor(), "who decided it")
 	var dept string
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		dept, args = args[0], args[1:]

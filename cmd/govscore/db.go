@@ -7,14 +7,21 @@ import (
 	"github.com/govscore/govscore/storage"
 )
 
-// openDB opens the database named by --db for writing, creating it if needed.
+// openDB opens the database named by --db for writing, creating it if needed. When serve runs
+// the command, it is a handle on serve's own open database, closed by the command as usual.
 func (e *env) openDB(ctx context.Context) (*sql.DB, error) {
+	if e.shared != nil {
+		return storage.Share(e.shared), nil
+	}
 	return storage.Open(ctx, e.db)
 }
 
 // readDB opens the database named by --db read-only: a command that only reads never creates a
 // file or changes one, and works on a file the user may not write.
 func (e *env) readDB(ctx context.Context) (*sql.DB, error) {
+	if e.shared != nil {
+		return storage.Share(e.shared), nil
+	}
 	return storage.OpenReadOnly(ctx, e.db)
 }
 

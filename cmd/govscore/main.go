@@ -3,6 +3,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,6 +32,16 @@ type env struct {
 	lang   locale.Lang
 	stdout io.Writer
 	stderr io.Writer
+	shared *sql.DB // serve's open database, when serve runs the command for a CLI (remote.go)
+	user   string  // who asked, when serve runs the command; else $USER
+}
+
+// actor is who runs the command, for --author defaults and the audit log.
+func (e *env) actor() string {
+	if e.user != "" {
+		return e.user
+	}
+	return envOr("USER", "cli")
 }
 
 func main() {
@@ -88,11 +99,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return flag.ErrHelp
 	}
+	if err := e.forward(ctx, name, rest); err != errLocal {
+		var s *spoken
+		if err != nil && !errors.As(err, &s) {
+			err = &spoken{err: err, lang: e.lang}
+		}
+		return err // the command ran in serve (or could not reach it)
+	}
+	return dispatch(ctx, e, name, rest)
+}
+
+// dispatch runs one command in this process, on e's database (or serve's, when serve runs it).
+func dispatch(ctx context.Context, e *env, name string, rest []string) error {
 	c, ok := commands[name]
 	if !ok {
 		return fmt.Errorf("unknown command %q (see govscore --help)", name)
 	}
-	if err = c.run(ctx, e, rest); err != nil && !errors.Is(err, flag.ErrHelp) {
+	err := c.run(ctx, e, rest)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
 		return &spoken{err: err, lang: e.lang}
 	}
 	return err

@@ -86,7 +86,14 @@ func serve(ctx context.Context, e *env, cfg *serveConfig, d *deps) error {
 	if err != nil {
 		return fmt.Errorf("serve: listen on %s: %w", cfg.Addr, err)
 	}
-	srv := server.HTTP(server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: locale.Lang(cfg.Lang), Loc: d.env.Loc, Log: slog.Default()}), cfg.HTTP)
+	cli, err := openNote(cfg.DB, d.env.DB, ln.Addr().String())
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer cli.close()
+	srv := server.HTTP(server.New(d.env.DB, server.Options{Site: cfg.Site, Lang: locale.Lang(cfg.Lang), Loc: d.env.Loc, Log: slog.Default(),
+		Routes: map[string]http.Handler{"POST /api/cli": cli}}), cfg.HTTP)
 	if w := server.Exposure(ln.Addr()); w != (locale.Text{}) {
 		slog.Warn(w.In(locale.Lang(cfg.Lang)))
 	}

@@ -34,7 +34,7 @@ The password must be changed at first log-in; the token goes in Authorization: B
 	}
 	defer db.Close()
 	s := auth.New(db, nil)
-	by := auth.Actor{Name: envOr("USER", "cli"), Addr: "cli"}
+	by := auth.Actor{Name: e.actor(), Addr: "cli"}
 	switch {
 	case verb == "add" && name != "":
 		_, cred, err := s.Add(ctx, name, *role, *dept, by)
