@@ -21,7 +21,8 @@ type Paragraph struct {
 	Align     string // overrides the style's: left, center, right, both
 	Runs      []Run
 	PageBreak bool // start on a new page
-	KeepNext  bool // keep with the next paragraph (a caption above its table)
+	KeepNext  bool   // keep with the next paragraph (a caption above its table)
+	Rule      string // RRGGBB: a line under the paragraph (公文's red separator); empty: none
 }
 
 // Run is text in one look; zero fields keep the paragraph style's.
@@ -46,6 +47,9 @@ func (p Paragraph) xml(w *writer) {
 	}
 	if p.PageBreak {
 		w.WriteString("<w:pageBreakBefore/>")
+	}
+	if p.Rule != "" {
+		fmt.Fprintf(w, `<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="1" w:color="%s"/></w:pBdr>`, attr(trimHash(p.Rule)))
 	}
 	if p.Align != "" {
 		fmt.Fprintf(w, `<w:jc w:val="%s"/>`, attr(p.Align))

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"sort"
+
 	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/period"
@@ -101,4 +103,22 @@ func EditionLabel(edition int, l locale.Lang) string {
 		return l.Tf("第 %d 版", "edition %d", edition)
 	}
 	return l.T("当前结果,未发布", "current results, not published")
+}
+
+// Money is a total as every output shows it: rounded as ranked, with 2 decimals.
+func Money(f float64) string { return money(f) }
+
+// LargestFirst is list with its groups reordered, the largest first (ties by name), each
+// group's standings kept in their order: 市级部门 before 县区政府, as the pages show them.
+func LargestFirst(list []govscore.Standing) []govscore.Standing {
+	size := map[string]int{}
+	for _, s := range list {
+		size[s.Group]++
+	}
+	out := append([]govscore.Standing(nil), list...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Group, out[j].Group
+		return size[a] > size[b] || size[a] == size[b] && a < b
+	})
+	return out
 }

@@ -30,6 +30,7 @@ func (b Book) title(what string) string {
 // coloured by report.GradeColors, and prints on A4 landscape, fit to the width, with the title
 // and header repeated on every page.
 func Workbook(w io.Writer, list []govscore.Standing, b Book) error {
+	list = LargestFirst(list)
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newSheetStyles(f, len(b.Grades))
