@@ -1,7 +1,7 @@
 package bulletin
 
 import (
-		"strings"
+	"strings"
 
 	"github.com/govscore/govscore/report"
 )

@@ -20,7 +20,7 @@ type Paragraph struct {
 	Style     string // a Style.ID; empty: the default
 	Align     string // overrides the style's: left, center, right, both
 	Runs      []Run
-	PageBreak bool // start on a new page
+	PageBreak bool   // start on a new page
 	KeepNext  bool   // keep with the next paragraph (a caption above its table)
 	Rule      string // RRGGBB: a line under the paragraph (公文's red separator); empty: none
 }
