@@ -64,7 +64,7 @@ func document(body string, p Page) string {
 	return xmlPI + `<w:document ` + nsW + ` ` + nsR + ` ` + nsWP + `><w:body>` + body +
 		fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rFooter"/><w:pgSz w:w="%d" w:h="%d"/>`+
 			`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`+
-			`<w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>`,
+			`</w:sectPr>`,
 			twips(p.Width), twips(p.Height), twips(p.Top), twips(p.Right), twips(p.Bottom), twips(p.Left), twips(p.FooterFrom)) +
 		`</w:body></w:document>`
 }
