@@ -29,26 +29,30 @@ type Data struct {
 	Grades     []locale.Text
 }
 
+// Loader reads a period's results: an edition's or the current ones; the score lines only
+// when lines is true (last month's standings are all a bulletin compares with).
+type Loader func(ctx context.Context, db *sql.DB, period string, lines bool) (Results, error)
+
 // Current is a period's current results, read through scoring.Rank and scoring.Lines.
-func Current(ctx context.Context, db *sql.DB, p string) (Results, error) {
+func Current(ctx context.Context, db *sql.DB, p string, lines bool) (Results, error) {
 	list, err := scoring.Rank(ctx, db, p, "")
-	if err != nil {
-		return Results{}, err
+	if err != nil || !lines {
+		return Results{Period: p, Standings: report.LargestFirst(list)}, err
 	}
-	lines, err := scoring.Lines(ctx, db, p, nil)
-	return Results{Period: p, Standings: report.LargestFirst(list), Lines: lines}, err
+	ls, err := scoring.Lines(ctx, db, p, nil)
+	return Results{Period: p, Standings: report.LargestFirst(list), Lines: ls}, err
 }
 
-// Load gathers a bulletin's data with load (an edition's or the current results, by period):
-// the period's and the one before's, and the grade ladder.
-func Load(ctx context.Context, db *sql.DB, p string, load func(context.Context, *sql.DB, string) (Results, error)) (Data, error) {
-	this, err := load(ctx, db, p)
+// Load gathers a bulletin's data with load: the period's results with their lines, the
+// standings of the period before, and the grade ladder.
+func Load(ctx context.Context, db *sql.DB, p string, load Loader) (Data, error) {
+	this, err := load(ctx, db, p, true)
 	if err != nil {
 		return Data{}, err
 	}
 	d := Data{This: this}
 	if x, err := period.Parse(p); err == nil {
-		d.Last, err = load(ctx, db, x.Prev().String())
+		d.Last, err = load(ctx, db, x.Prev().String(), false)
 		if err != nil && !errors.Is(err, govscore.ErrNotScored) {
 			return Data{}, err
 		}

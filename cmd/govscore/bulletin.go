@@ -80,13 +80,13 @@ clerk can edit, HTML that prints on A4, or PDF printed by the installed Chromium
 // editions lands, return editions.Load(ctx, db, period, n) for --edition N, and for 0 the
 // latest published edition of the month when there is one (else bulletin.Current), filling
 // Results.Edition: the document then says 依据第 N 版发布结果 by itself.
-func editionResults(n int) func(context.Context, *sql.DB, string) (bulletin.Results, error) {
-	return func(ctx context.Context, db *sql.DB, p string) (bulletin.Results, error) {
+func editionResults(n int) bulletin.Loader {
+	return func(ctx context.Context, db *sql.DB, p string, lines bool) (bulletin.Results, error) {
 		if n != 0 {
 			return bulletin.Results{}, locale.Errorf("--edition:此版本尚不能读取已发布的版次,请省略 --edition(使用当前结果)",
 				"--edition: this build cannot read published editions yet; leave --edition out (current results)")
 		}
-		return bulletin.Current(ctx, db, p)
+		return bulletin.Current(ctx, db, p, lines)
 	}
 }
 
