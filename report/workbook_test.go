@@ -9,6 +9,7 @@ import (
 
 	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/locale"
+	"github.com/govscore/govscore/testutil"
 )
 
 var ladder = []locale.Text{{ZH: "优秀", EN: "Excellent"}, {ZH: "良好", EN: "Good"}, {ZH: "合格", EN: "Pass"}, {ZH: "不合格", EN: "Fail"}}
@@ -34,12 +35,7 @@ func openBook(t *testing.T, list []govscore.Standing, b Book) *excelize.File {
 	if err := Workbook(&buf, list, b); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return testutil.OpenXLSX(t, buf.Bytes())
 }
 
 func TestWorkbookSheets(t *testing.T) {

@@ -56,12 +56,7 @@ func write(t *testing.T, s template.Spec) *excelize.File {
 	if err := template.Write(&b, s); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return testutil.OpenXLSX(t, b.Bytes())
 }
 
 func TestDepts(t *testing.T) {
