@@ -24,7 +24,7 @@ func (b Book) title(what string) string {
 	return fmt.Sprintf("%s %s(%s)", PeriodTitle(b.Period, b.Lang), what, EditionLabel(b.Edition, b.Lang))
 }
 
-// Workbook writes the ranking for leaders: a summary sheet (per group: departments, how many
+// Workbook writes the ranking for leaders (rank --format xlsx): a summary sheet (per group: departments, how many
 // in each grade, 未报送, average, best and worst), then a sheet per group. Every sheet has a
 // title row naming the period and edition, a frozen header, numbers stored as numbers, grades
 // coloured by report.GradeColors, and prints on A4 landscape, fit to the width, with the title
@@ -61,10 +61,10 @@ func Workbook(w io.Writer, list []govscore.Standing, b Book) error {
 }
 
 // sheetName is a group's name as a sheet may be called: at most 31 characters, none of
-// []:*?/\, and not a name already taken.
+// []:*?/\ nor ' (a print range quotes the name), and not a name already taken.
 func sheetName(group string, taken map[string]bool) string {
 	clean := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) {
+		if strings.ContainsRune(`[]:*?/\'`, r) {
 			return '_'
 		}
 		return r
@@ -94,7 +94,7 @@ func groupSheet(f *excelize.File, sheet string, list []govscore.Standing, b Book
 		rows = append(rows, []any{rankValue(s.Rank), s.DeptCode, s.DeptName, Round2(s.Total), l.T(s.Grade, s.GradeEN), change,
 			Round2(s.YTDTotal), rankValue(s.YTDRank), Round2(s.YTDAvg), statusLabel(l, s.Status)})
 	}
-	if err := putRows(f, sheet, rows); err != nil {
+	if err := writeSheet(f, sheet, rows); err != nil {
 		return err
 	}
 	for i, s := range list {

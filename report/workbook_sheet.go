@@ -44,18 +44,6 @@ func newSheetStyles(f *excelize.File, grades int) (sheetStyles, error) {
 	return st, nil
 }
 
-// putRows writes rows from A1, each cell typed by its Go value: text as text (never a
-// formula), numbers as numbers, nil as an empty cell.
-func putRows(f *excelize.File, sheet string, rows [][]any) error {
-	for r, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, r+1)
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // finishSheet styles the title (row 1) and header (row 2), freezes both, sizes columns and sets
 // up printing: A4 landscape, fit to one page wide, rows 1–2 repeated on every page.
 func finishSheet(f *excelize.File, sheet string, cols, rows int, st sheetStyles, widths map[string]float64) error {
@@ -104,7 +92,7 @@ func summarySheet(f *excelize.File, sheet string, list []govscore.Standing, b Bo
 		}
 		rows = append(rows, append(row, s.Missing, s.Vetoed, s.Average, s.Best, s.Worst))
 	}
-	if err := putRows(f, sheet, rows); err != nil {
+	if err := writeSheet(f, sheet, rows); err != nil {
 		return err
 	}
 	for i := range b.Grades {
