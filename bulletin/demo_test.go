@@ -13,12 +13,10 @@ import (
 	"github.com/govscore/govscore/scoring"
 	"github.com/govscore/govscore/storage"
 	"github.com/govscore/govscore/synth"
-	"github.com/govscore/govscore/testutil"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	testutil.CloseBrowser()
 	if demo.dir != "" {
 		os.RemoveAll(demo.dir)
 	}
