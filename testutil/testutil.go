@@ -4,6 +4,7 @@
 package testutil
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -172,4 +173,15 @@ func Dump(tb testing.TB, db *sql.DB) string {
 		b.WriteString(t + "\n" + s.String + "\n")
 	}
 	return b.String()
+}
+
+// OpenXLSX reads a workbook a writer produced into a buffer, closed when the test ends.
+func OpenXLSX(tb testing.TB, content []byte) *excelize.File {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(content))
+	if err != nil {
+		tb.Fatalf("not a readable workbook: %v", err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f
 }

@@ -130,9 +130,17 @@ func TestDemoAndRankFormats(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sheetRows, _ := f.GetRows("排名")
-	if len(sheetRows) != len(rows) || sheetRows[0][0] != "月份" {
-		t.Errorf("xlsx has %d rows (want %d), header %v", len(sheetRows), len(rows), sheetRows[0])
+	// a summary sheet, then a sheet per group: a title row, a header, a row per department
+	n := 0
+	for _, sheet := range f.GetSheetList()[1:] {
+		sheetRows, _ := f.GetRows(sheet)
+		n += len(sheetRows) - 2
+		if sheetRows[1][0] != "排名" {
+			t.Errorf("%s: header %v", sheet, sheetRows[1])
+		}
+	}
+	if sheets := f.GetSheetList(); sheets[0] != "汇总" || n != len(rows)-1 {
+		t.Errorf("xlsx sheets %v hold %d departments, want %d", sheets, n, len(rows)-1)
 	}
 }
 

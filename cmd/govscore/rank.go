@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/period"
 	"github.com/govscore/govscore/report"
 	"github.com/govscore/govscore/scoring"
@@ -44,6 +45,12 @@ func runRank(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var grades []locale.Text
+	if *format == "xlsx" {
+		if grades, err = scoring.Grades(ctx, db); err != nil {
+			return err
+		}
+	}
 	return writeOut(e, *out, func(w io.Writer) error {
 		switch *format {
 		case "table":
@@ -56,7 +63,8 @@ func runRank(ctx context.Context, e *env, args []string) error {
 			if *out == "" {
 				return fmt.Errorf("rank --format xlsx needs --out FILE.xlsx")
 			}
-			return report.XLSX(w, list, e.lang)
+			// TODO(editions): pass the edition read when rank --edition N is given
+			return report.Workbook(w, list, report.Book{Period: p, Grades: grades, Lang: e.lang})
 		}
 		return fmt.Errorf("--format %q: expected table, csv, json or xlsx", *format)
 	})

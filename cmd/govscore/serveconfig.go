@@ -21,6 +21,7 @@ type serveConfig struct {
 	Addr        string        `yaml:"addr"`
 	Shutdown    time.Duration `yaml:"shutdown"` // how long SIGTERM waits for a running job
 	HTTP        server.Limits `yaml:"http"`     // timeouts and the header size limit
+	Bulletin    yaml.Node     `yaml:"bulletin"` // govscore bulletin's section; serve only lets it be
 	jobs.Config `yaml:",inline"`
 }
 
