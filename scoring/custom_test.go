@@ -9,7 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govscore/govscore/ingest"
+	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/adjustments"
 	"github.com/govscore/govscore/scoring"
 )
 
@@ -115,7 +116,7 @@ func TestRuleContract(t *testing.T) {
 func TestRuleRangeBesideSeveralLines(t *testing.T) {
 	f := newFixture(t, "dept_code,dept_name,group\nA,甲局,市级部门\n", wide([]row{{"A", "", "2014-05", nil}}))
 	for _, points := range []float64{1, 2} {
-		if _, err := ingest.Adjust(context.Background(), f.db, ingest.Adjustment{Dept: "A", Period: "2014-05", Points: points, Reason: "表彰"}, ingest.Options{Actor: "张三"}); err != nil {
+		if _, err := adjustments.Add(context.Background(), f.db, govscore.Adjustment{DeptCode: "A", Period: "2014-05", Points: points, Reason: "表彰", Author: "张三"}, adjustments.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -144,12 +145,12 @@ func dump(t *testing.T, f *fixture) string {
 func TestAdjustments(t *testing.T) {
 	f := newFixture(t, "dept_code,dept_name,group\nA,甲局,市级部门\nB,乙局,市级部门\n", wide([]row{
 		{"A", "", "2014-05", map[string]float64{"special_reports": 4}}, {"B", "", "2014-05", nil}}))
-	for _, a := range []ingest.Adjustment{{Dept: "A", Period: "2014-05", Points: 4, Reason: "获市级表彰"}, {Dept: "B", Period: "2014-05", Points: -6, Reason: "通报批评"}} {
-		if _, err := ingest.Adjust(context.Background(), f.db, a, ingest.Options{Actor: "张三"}); err != nil {
+	for _, a := range []govscore.Adjustment{{DeptCode: "A", Period: "2014-05", Points: 4, Reason: "获市级表彰", Author: "张三"}, {DeptCode: "B", Period: "2014-05", Points: -6, Reason: "通报批评", Author: "张三"}} {
+		if _, err := adjustments.Add(context.Background(), f.db, a, adjustments.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := ingest.Adjust(context.Background(), f.db, ingest.Adjustment{Dept: "A", Period: "2014-05", Points: 1}, ingest.Options{Actor: "张三"}); err == nil {
+	if _, err := adjustments.Add(context.Background(), f.db, govscore.Adjustment{DeptCode: "A", Period: "2014-05", Points: 1, Author: "张三"}, adjustments.Options{}); err == nil {
 		t.Error("an adjustment without a reason was accepted")
 	}
 	f.score(t, scoring.Default())

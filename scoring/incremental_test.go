@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/adjustments"
 	"github.com/govscore/govscore/ingest"
 )
 
@@ -84,8 +86,8 @@ func TestAdjustmentRescoresItsDepartment(t *testing.T) {
 	if _, err := Run(ctx, db, Default(), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	adj := ingest.Adjustment{Dept: "FGW", Period: "2014-03", Points: -30, Reason: "通报批评"}
-	if _, err := ingest.Adjust(ctx, db, adj, ingest.Options{Actor: "张三"}); err != nil {
+	adj := govscore.Adjustment{DeptCode: "FGW", Period: "2014-03", Points: -20, Reason: "通报批评", Author: "张三"}
+	if _, err := adjustments.Add(ctx, db, adj, adjustments.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	sum, err := Run(ctx, db, Default(), Options{})

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/govscore/govscore/locale"
 )
@@ -26,14 +27,15 @@ type command struct {
 
 var commands = map[string]command{}
 
-// env is what every subcommand shares: the global flags and where to write.
+// env is what every subcommand shares: the global flags, where to write, and the clock.
 type env struct {
 	db     string
 	lang   locale.Lang
 	stdout io.Writer
 	stderr io.Writer
-	shared *sql.DB // serve's open database, when serve runs the command for a CLI (remote.go)
-	user   string  // who asked, when serve runs the command; else $USER
+	shared *sql.DB          // serve's open database, when serve runs the command for a CLI (remote.go)
+	user   string           // who asked, when serve runs the command; else $USER
+	now    func() time.Time // what records the time of a change (publish, adjust …) reads
 }
 
 // actor is who runs the command, for --author defaults and the audit log.
@@ -43,6 +45,9 @@ func (e *env) actor() string {
 	}
 	return envOr("USER", "cli")
 }
+
+// clock is env.now: tests that pin down recorded times replace it.
+var clock = time.Now
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -79,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
 	fs := flag.NewFlagSet("govscore", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: stdout, stderr: stderr, now: clock}
 	fs.StringVar(&e.db, "db", envOr("GOVSCORE_DB", "govscore.duckdb"), "the database file ($GOVSCORE_DB)")
 	lang := fs.String("lang", envOr("GOVSCORE_LANG", "zh"), "language of output: zh or en ($GOVSCORE_LANG)")
 	fs.Usage = func() { usage(stderr, fs) }
