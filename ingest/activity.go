@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/govscore/govscore"
 	sqlfs "github.com/govscore/govscore/sql"
 	"github.com/govscore/govscore/trace"
 )
@@ -21,7 +22,10 @@ type Options struct {
 	Actor  string           // who, for the audit log
 	Addr   string           // from where, for the audit log: an HTTP client's address; "" is the CLI
 	Now    func() time.Time // the clock; time.Now when nil
-	goOnly bool             // skip the fast path (tests compare both paths)
+	// Guard, when set, sees what a department list changes inside the transaction that writes
+	// it, before anything is written, and may refuse it (editions.Guard: published periods).
+	Guard  func(ctx context.Context, tx *sql.Tx, changes []govscore.RegistryChange) error
+	goOnly bool // skip the fast path (tests compare both paths)
 }
 
 func (o Options) now() time.Time {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/duckdb/duckdb-go/v2"
 
+	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/audit"
 	sqlfs "github.com/govscore/govscore/sql"
 )
@@ -30,6 +31,11 @@ func writeDepts(ctx context.Context, db *sql.DB, t *table, list []deptRow, c *ca
 		return err
 	}
 	defer tx.Rollback()
+	if opts.Guard != nil {
+		if err := opts.Guard(ctx, tx, registryChanges(list, c)); err != nil {
+			return err
+		}
+	}
 	vars := fmt.Sprintf("SET VARIABLE rescore = %v; SET VARIABLE now = TIMESTAMP '%s'", scoring, opts.now().UTC().Format("2006-01-02 15:04:05.999999"))
 	if _, err := tx.ExecContext(ctx, vars); err != nil {
 		return err
@@ -78,6 +84,27 @@ func stageDepts(ctx context.Context, conn *sql.Conn, t *table, list []deptRow, c
 		return app.Close()
 	})
 	return scoring, err
+}
+
+// registryChanges are the departments the list adds or changes, before and after.
+func registryChanges(list []deptRow, c *catalog) []govscore.RegistryChange {
+	var out []govscore.RegistryChange
+	for _, d := range list {
+		ch := govscore.RegistryChange{After: registration(d.dept)}
+		if old, ok := c.depts[d.code]; ok {
+			if old == d.dept {
+				continue
+			}
+			before := registration(old)
+			ch.Before = &before
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+func registration(d dept) govscore.Registration {
+	return govscore.Registration{Code: d.code, Name: d.name, Group: d.grp, From: d.from, To: d.to}
 }
 
 func actor(o Options) string {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
 
+	gs "github.com/govscore/govscore"
+	"github.com/govscore/govscore/editions"
 	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/period"
 	"github.com/govscore/govscore/report"
@@ -17,8 +20,8 @@ func init() {
 }
 
 func runRank(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "rank", "--month YYYY-MM [--group G] [--format table|csv|json|xlsx] [--out FILE]",
-		"Prints a period's ranking (通报), every group ranked on its own, or one group.")
+	fs := newFlags(e, "rank", "--month YYYY-MM [--group G] [--edition N] [--format table|csv|json|xlsx] [--out FILE]",
+		"Prints a period's ranking (通报), every group ranked on its own, or one group; with --edition N,\nexactly as edition N published it.")
 	month := fs.String("month", "", "the month, e.g. 2014-11 (also 2014年11月)")
 	per := fs.String("period", "", "the period: a month, a quarter (2020-Q1) or a year (2020); same as --month")
 	group := fs.String("group", "", "only this group, e.g. 市级部门")
@@ -26,6 +29,7 @@ func runRank(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "write to this file instead of standard output (required for xlsx)")
 	limit := fs.Int("limit", 0, "list only this many (with --group: the top N of the group); 0 = all")
 	offset := fs.Int("offset", 0, "skip this many first (with --limit: the next page)")
+	edition := fs.Int("edition", 0, "the ranking as published in this edition (see govscore editions), not as scored now")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,7 +45,7 @@ func runRank(ctx context.Context, e *env, args []string) error {
 	if *limit < 0 || *offset < 0 {
 		return fmt.Errorf("--limit and --offset must not be negative")
 	}
-	list, err := scoring.RankPage(ctx, db, p, *group, *limit, *offset)
+	list, err := ranking(ctx, db, p, *group, *edition, *limit, *offset)
 	if err != nil {
 		return err
 	}
@@ -68,6 +72,22 @@ func runRank(ctx context.Context, e *env, args []string) error {
 		}
 		return fmt.Errorf("--format %q: expected table, csv, json or xlsx", *format)
 	})
+}
+
+// ranking is a page of the period's ranking as scored now, or as edition n published it.
+func ranking(ctx context.Context, db *sql.DB, p, group string, n, limit, offset int) ([]gs.Standing, error) {
+	if n == 0 {
+		return scoring.RankPage(ctx, db, p, group, limit, offset)
+	}
+	list, err := editions.Standings(ctx, db, p, group, n)
+	if err != nil {
+		return nil, err
+	}
+	list = list[min(offset, len(list)):]
+	if limit > 0 {
+		list = list[:min(limit, len(list))]
+	}
+	return list, nil
 }
 
 // periodFlag reads --month or --period into the canonical form.

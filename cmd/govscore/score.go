@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/govscore/govscore/editions"
 	"github.com/govscore/govscore/scoring"
 )
 
@@ -55,6 +57,22 @@ scored; re-running with nothing changed changes nothing.`)
 	e.printf(e.lang.T("评分批次 %d:规则 %s %s(%s),重算 %d 个月份(%s)%s,%d 条得分明细,用时 %s\n",
 		"score run %d: rules %s %s (%.12s), %d periods re-scored (%s)%s, %d score lines, %s\n"),
 		sum.Run, rs.Name, rs.Version, rs.Hash[:12], len(sum.Periods), span(sum.Periods), who, sum.Lines, time.Since(start).Round(time.Millisecond))
+	return printDrift(ctx, e, db, sum.Results)
+}
+
+// printDrift says which of the periods just scored have an edition that the results now differ from.
+func printDrift(ctx context.Context, e *env, db *sql.DB, periods []string) error {
+	for _, p := range periods {
+		drifts, err := editions.Drift(ctx, db, p)
+		if err != nil {
+			return err
+		}
+		for _, d := range drifts {
+			if d.Changed > 0 {
+				e.printf("%s\n", d.Message().In(e.lang))
+			}
+		}
+	}
 	return nil
 }
 
