@@ -30,6 +30,13 @@ type Config struct {
 	Schedules map[string]string `yaml:"schedules"` // job name → cron spec; "off" = only when asked
 	Pull      Pull              `yaml:"pull"`
 	Reminder  Reminder          `yaml:"reminder"`
+	Backup    Backup            `yaml:"backup"`
+}
+
+// Backup says where scheduled backups go and how many are kept.
+type Backup struct {
+	Dir  string `yaml:"dir"`  // the folder of the copies
+	Keep int    `yaml:"keep"` // the newest this many are kept; older ones are removed
 }
 
 // Pull says where monthly files are fetched from and how patiently.
@@ -53,10 +60,11 @@ func Defaults() Config {
 		Settle: 2 * time.Second,
 		Schedules: map[string]string{
 			"inbox": "@every 1m", "pull": "0 6 * * *", "score": "@every 15m", "render": "@every 1h",
-			"reminder": "0 9 * * *",
+			"reminder": "0 9 * * *", "backup": "30 2 * * *",
 		},
 		Pull:     Pull{Timeout: 30 * time.Second, Retries: 3, Backoff: 2 * time.Second},
 		Reminder: Reminder{Day: 10, Lag: 1},
+		Backup:   Backup{Dir: "backups", Keep: 7},
 	}
 }
 
@@ -86,6 +94,12 @@ func (c Config) Check() error {
 	}
 	if c.Reminder.Day < 1 || c.Reminder.Day > 28 {
 		errs = append(errs, fmt.Errorf("reminder.day %d: expected a day from 1 to 28", c.Reminder.Day))
+	}
+	if c.Backup.Keep < 1 {
+		errs = append(errs, fmt.Errorf("backup.keep %d: expected at least 1", c.Backup.Keep))
+	}
+	if c.Backup.Dir == "" {
+		errs = append(errs, fmt.Errorf("backup.dir: no folder given")) // created by the first backup
 	}
 	if c.Lang != "zh" && c.Lang != "en" {
 		errs = append(errs, fmt.Errorf("lang %q: expected zh or en", c.Lang))

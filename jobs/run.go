@@ -10,7 +10,7 @@ import (
 )
 
 // Names are the jobs of the table, in the order they are listed and caught up.
-var Names = []string{"inbox", "pull", "score", "render", "reminder"}
+var Names = []string{"inbox", "pull", "score", "render", "reminder", "backup"}
 
 func knownJob(name string) bool {
 	for _, n := range Names {

@@ -40,6 +40,7 @@ func (e *Env) Table() []Job {
 		{"score", s["score"], e.Score},
 		{"render", s["render"], e.Render},
 		{"reminder", s["reminder"], e.Remind},
+		{"backup", s["backup"], e.Backup},
 	}
 }
 
