@@ -27,7 +27,7 @@ func (d Divergence) Message() locale.Text {
 		return locale.Textf("%s 已发布第 %d 版;当前结果与之相同", "%s: edition %d published; the current results are the same",
 			what, d.Edition.Number)
 	}
-	return locale.Textf("%s 已发布第 %d 版;当前结果有 %d 个部门变化", "%s: edition %d published; %d departments differ now",
+	return locale.Textf("%s 已发布第 %d 版;当前结果有 %d 个部门变化", "%s: edition %d published; %d differ now",
 		what, d.Edition.Number, d.Changed)
 }
 

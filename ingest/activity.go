@@ -19,7 +19,8 @@ import (
 // Options say where a file comes from and who sent it.
 type Options struct {
 	Source string           // cli, inbox, pull, upload
-	Actor  string           // who, for the audit log
+	Actor  string           // who, for the audit log and the batch
+	Reason string           // why (a correction's reason), kept with the batch
 	Addr   string           // from where, for the audit log: an HTTP client's address; "" is the CLI
 	Now    func() time.Time // the clock; time.Now when nil
 	// Guard, when set, sees what a department list changes inside the transaction that writes

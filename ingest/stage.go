@@ -161,9 +161,10 @@ func (s *stage) commit(ctx context.Context, t *table, opts Options) (Result, err
 	if err != nil {
 		return res, err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err = tx.ExecContext(ctx, `INSERT INTO batches (id, file, sha256, sheet, format, rows, new_rows, revisions, unchanged, source, ingested_at, author, reason)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		res.Batch, t.file, t.sha256, nullable(t.sheet), t.kind, res.Rows, res.New, res.Revisions, res.Unchanged,
-		opts.source(), opts.now().UTC())
+		opts.source(), opts.now().UTC(), nullable(opts.Actor), nullable(opts.Reason))
 	if err != nil {
 		return res, err
 	}

@@ -62,7 +62,7 @@ func printDiff(e *env, c *editions.Comparison) {
 	if c.To != nil {
 		to = l.Tf("第 %d 版", "edition %d", c.To.Number)
 	}
-	e.printf(l.T("%s 第 %d 版 → %s:%d 个部门变化\n", "%s edition %d → %s: %d departments changed\n"), c.Period, c.From.Number, to, len(c.Changes))
+	e.printf(l.T("%s 第 %d 版 → %s:%d 个部门变化\n", "%s edition %d → %s: %d changed\n"), c.Period, c.From.Number, to, len(c.Changes))
 	for _, ch := range c.Changes {
 		e.printf("\n%s %s(%s)\n", ch.DeptCode, ch.DeptName, ch.Group)
 		e.printf("  %s\n", strings.Join(moves(e, ch), l.T(";", "; ")))

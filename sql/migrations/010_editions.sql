@@ -74,3 +74,8 @@ CREATE TABLE edition_adjustments (
     dept_code     VARCHAR NOT NULL,
     points        DOUBLE NOT NULL
 );
+
+-- Who sent a batch and why (ingest --author, --reason): diff names them as the cause of a
+-- changed result. IF NOT EXISTS: the corrections work may add the same columns.
+ALTER TABLE batches ADD COLUMN IF NOT EXISTS author VARCHAR;
+ALTER TABLE batches ADD COLUMN IF NOT EXISTS reason VARCHAR;

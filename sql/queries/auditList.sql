@@ -7,5 +7,5 @@ WHERE ($1 IS NULL OR actor = $1)
   AND ($2 IS NULL OR starts_with(action, $2))
   AND ($3 IS NULL OR subject = $3)
   AND ($4 IS NULL OR period = $4)
-ORDER BY logged_at DESC
+ORDER BY logged_at DESC, rowid DESC -- the later of two entries of one instant first
 LIMIT $5
