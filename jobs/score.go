@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/govscore/govscore/dashboards"
+	"github.com/govscore/govscore/editions"
 	"github.com/govscore/govscore/scoring"
 )
 
@@ -33,6 +34,22 @@ func (e *Env) Score(ctx context.Context, run *Run) error {
 	run.Rows = int(sum.Lines)
 	run.Note("scored %s", strings.Join(sum.Periods, " "))
 	run.Then("render")
+	return noteDrift(ctx, e, run, sum.Results)
+}
+
+// noteDrift notes the published periods whose results now differ from their latest edition.
+func noteDrift(ctx context.Context, e *Env, run *Run, periods []string) error {
+	for _, p := range periods {
+		drifts, err := editions.Drift(ctx, e.DB, p)
+		if err != nil {
+			return fmt.Errorf("score: %w", err)
+		}
+		for _, d := range drifts {
+			if d.Changed > 0 {
+				run.Note("%s", d.Message().EN)
+			}
+		}
+	}
 	return nil
 }
 
