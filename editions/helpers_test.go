@@ -29,7 +29,9 @@ LZQ,2014-11,9,2,1,95,20,21,6,1
 var t0 = time.Date(2014, 12, 3, 2, 0, 0, 0, time.UTC)
 
 // clockAt is a clock fixed at t0 plus h hours.
-func clockAt(h int) func() time.Time { return func() time.Time { return t0.Add(time.Duration(h) * time.Hour) } }
+func clockAt(h int) func() time.Time {
+	return func() time.Time { return t0.Add(time.Duration(h) * time.Hour) }
+}
 
 // city is a database with four departments in two groups, 2014-11 ingested and scored.
 func city(t *testing.T) *sql.DB {
