@@ -3,6 +3,7 @@ package editions
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/govscore/govscore"
@@ -60,6 +61,7 @@ type causes struct {
 	a, z    *state
 	adj     map[int64]govscore.Adjustment
 	batches map[int64]DataChange
+	later   map[string][]DataChange // by department: see earlier
 	err     error
 }
 
@@ -151,27 +153,37 @@ func (k *causes) adjustments(dept string) []Cause {
 
 // earlier are the department's data versions of earlier periods of the year ingested after
 // the From edition (and before the To edition): rules that look back (training over the
-// quarter) and year-to-date figures read them.
+// quarter) and year-to-date figures read them. They are read once for every department.
 func (k *causes) earlier(ctx context.Context, dept string) []Cause {
+	if k.later == nil {
+		k.later = map[string][]DataChange{}
+		k.err = errors.Join(k.err, k.readEarlier(ctx))
+	}
+	var out []Cause
+	for _, d := range k.later[dept] {
+		out = append(out, dataCause(d))
+	}
+	return out
+}
+
+func (k *causes) readEarlier(ctx context.Context) error {
 	var until any // the current results: no bound
 	if k.c.To != nil {
 		until = k.c.To.PublishedAt
 	}
-	rows, err := k.db.QueryContext(ctx, sqlfs.Query("editionEarlierData"), dept, k.c.Period, k.c.From.PublishedAt, until)
+	rows, err := k.db.QueryContext(ctx, sqlfs.Query("editionEarlierData"), k.c.Period, k.c.From.PublishedAt, until)
 	if err != nil {
-		k.err = err
-		return nil
+		return err
 	}
 	defer rows.Close()
-	var out []Cause
 	for rows.Next() {
+		var dept string
 		var d DataChange
-		if err := rows.Scan(&d.Period, &d.To, &d.Batch, &d.File, &d.Author, &d.Reason, &d.At); err != nil {
-			k.err = err
-			return nil
+		if err := rows.Scan(&dept, &d.Period, &d.To, &d.Batch, &d.File, &d.Author, &d.Reason, &d.At); err != nil {
+			return err
 		}
 		d.From = d.To - 1
-		out = append(out, dataCause(d))
+		k.later[dept] = append(k.later[dept], d)
 	}
-	return out
+	return rows.Err()
 }
