@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"strconv"
 
@@ -70,13 +69,12 @@ func adjustmentRow(a gs.Adjustment, l locale.Lang) []string {
 }
 
 func adjustmentsCSV(e *env, list []gs.Adjustment) error {
-	w := csv.NewWriter(e.stdout)
+	w := report.NewCSV(e.stdout) // reasons are typed by people: cells safe to open
 	w.Write(adjustmentColumns)
 	for _, a := range list {
 		w.Write(adjustmentRow(a, locale.EN))
 	}
-	w.Flush()
-	return w.Error()
+	return w.Flush()
 }
 
 func adjustmentsTable(e *env, list []gs.Adjustment) error {
