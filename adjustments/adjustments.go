@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/audit"
@@ -17,25 +16,10 @@ import (
 	sqlfs "github.com/govscore/govscore/sql"
 )
 
-// Options say who makes a change, from where, when, and the bound on points.
+// Options say from where and when a change is made, and the bound on points.
 type Options struct {
-	Addr  string           // an HTTP client's address; "" is the CLI
-	Now   func() time.Time // the clock; time.Now when nil
-	Limit float64          // the largest number of points, either way; 0: DefaultLimit
-}
-
-func (o Options) now() time.Time {
-	if o.Now != nil {
-		return o.Now().UTC()
-	}
-	return time.Now().UTC()
-}
-
-func (o Options) addr() string {
-	if o.Addr == "" {
-		return "cli"
-	}
-	return o.Addr
+	audit.Source
+	Limit float64 // the largest number of points, either way; 0: DefaultLimit
 }
 
 // Add records an adjustment (its department, period, points, reason and author), marks the
@@ -52,7 +36,7 @@ func Add(ctx context.Context, db *sql.DB, a govscore.Adjustment, opts Options) (
 	if err := checkDept(ctx, db, a.DeptCode, a.Period); err != nil {
 		return 0, err
 	}
-	a.CreatedAt = opts.now()
+	a.CreatedAt = opts.At()
 	err = inTx(ctx, db, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT nextval('adjustment_ids')`).Scan(&a.ID); err != nil {
 			return err
@@ -64,7 +48,7 @@ func Add(ctx context.Context, db *sql.DB, a govscore.Adjustment, opts Options) (
 			return err
 		}
 		return audit.Write(ctx, tx, audit.Entry{At: a.CreatedAt, Actor: a.Author, Action: "adjustment.add", Subject: a.DeptCode,
-			Period: a.Period, Addr: opts.addr(), Detail: fmt.Sprintf("#%d %s %s %+g: %s", a.ID, a.DeptCode, a.Period, a.Points, a.Reason),
+			Period: a.Period, Addr: opts.From(), Detail: fmt.Sprintf("#%d %s %s %+g: %s", a.ID, a.DeptCode, a.Period, a.Points, a.Reason),
 			After: audit.JSON(a)})
 	})
 	if err != nil {

@@ -65,7 +65,7 @@ func TestWithdrawRestoresTheTotal(t *testing.T) {
 	ctx := context.Background()
 	db := scored(t)
 	before := totals(t, db)
-	id, err := adjustments.Add(ctx, db, govscore.Adjustment{DeptCode: "FGW", Period: "2014-11", Points: -7.25, Reason: "通报批评", Author: "张三"}, adjustments.Options{Now: clock})
+	id, err := adjustments.Add(ctx, db, govscore.Adjustment{DeptCode: "FGW", Period: "2014-11", Points: -7.25, Reason: "通报批评", Author: "张三"}, adjustments.Options{Source: audit.Source{Now: clock}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestWithdrawRestoresTheTotal(t *testing.T) {
 		t.Fatalf("the adjustment changed nothing: %s", adjusted)
 	}
 	later := func() time.Time { return clock().Add(time.Hour) }
-	a, err := adjustments.Withdraw(ctx, db, id, "李四", "误记,撤销", adjustments.Options{Now: later})
+	a, err := adjustments.Withdraw(ctx, db, id, "李四", "误记,撤销", adjustments.Options{Source: audit.Source{Now: later}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,11 +97,11 @@ func TestWithdrawRestoresTheTotal(t *testing.T) {
 func TestWithdrawRefuses(t *testing.T) {
 	ctx := context.Background()
 	db := scored(t)
-	id, err := adjustments.Add(ctx, db, govscore.Adjustment{DeptCode: "CZJ", Period: "2014-11", Points: 2, Reason: "表彰", Author: "张三"}, adjustments.Options{Now: clock})
+	id, err := adjustments.Add(ctx, db, govscore.Adjustment{DeptCode: "CZJ", Period: "2014-11", Points: 2, Reason: "表彰", Author: "张三"}, adjustments.Options{Source: audit.Source{Now: clock}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := adjustments.Withdraw(ctx, db, id, "李四", "撤销", adjustments.Options{Now: clock}); err != nil {
+	if _, err := adjustments.Withdraw(ctx, db, id, "李四", "撤销", adjustments.Options{Source: audit.Source{Now: clock}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -116,7 +116,7 @@ func TestWithdrawRefuses(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			snap := testutil.Snapshot(t, db)
-			_, err := adjustments.Withdraw(ctx, db, c.id, c.by, c.reason, adjustments.Options{Now: clock})
+			_, err := adjustments.Withdraw(ctx, db, c.id, c.by, c.reason, adjustments.Options{Source: audit.Source{Now: clock}})
 			if govscore.ErrorCode(err) != c.code || !strings.Contains(locale.Message(err, locale.ZH), c.want) {
 				t.Errorf("err = %v (%s), want %s containing %q", err, govscore.ErrorCode(err), c.code, c.want)
 			}
@@ -150,7 +150,7 @@ func TestAddRefuses(t *testing.T) {
 			a := ok
 			c.edit(&a)
 			snap := testutil.Snapshot(t, db)
-			_, err := adjustments.Add(ctx, db, a, adjustments.Options{Now: clock})
+			_, err := adjustments.Add(ctx, db, a, adjustments.Options{Source: audit.Source{Now: clock}})
 			if err == nil || !strings.Contains(locale.Message(err, locale.ZH), c.want) {
 				t.Errorf("err = %v, want one saying %q", locale.Message(err, locale.ZH), c.want)
 			}

@@ -29,7 +29,7 @@ func Withdraw(ctx context.Context, db *sql.DB, id int64, by, reason string, opts
 			return govscore.Errorf(govscore.ECONFLICT, "调整 #%d 已于 %s 由 %s 撤销", "adjustment #%d was withdrawn on %s by %s",
 				id, before.WithdrawnAt.Format("2006-01-02 15:04"), before.WithdrawnBy)
 		}
-		at := opts.now()
+		at := opts.At()
 		after = before
 		after.WithdrawnAt, after.WithdrawnBy, after.WithdrawReason = &at, by, reason
 		if _, err := tx.ExecContext(ctx, sqlfs.Query("adjustmentWithdraw"), at, by, reason, id); err != nil {
@@ -39,7 +39,7 @@ func Withdraw(ctx context.Context, db *sql.DB, id int64, by, reason string, opts
 			return err
 		}
 		return audit.Write(ctx, tx, audit.Entry{At: at, Actor: by, Action: "adjustment.withdraw", Subject: before.DeptCode,
-			Period: before.Period, Addr: opts.addr(), Detail: fmt.Sprintf("#%d %s %s %+g withdrawn: %s", id, before.DeptCode, before.Period, before.Points, reason),
+			Period: before.Period, Addr: opts.From(), Detail: fmt.Sprintf("#%d %s %s %+g withdrawn: %s", id, before.DeptCode, before.Period, before.Points, reason),
 			Before: audit.JSON(before), After: audit.JSON(after)})
 	})
 	if err != nil {

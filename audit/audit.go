@@ -97,3 +97,26 @@ func List(ctx context.Context, q Querier, f Filter) ([]Entry, error) {
 	}
 	return out, rows.Err()
 }
+
+// Source is where and when a change is made, as its audit entry records it: what the options of
+// every writing package carry.
+type Source struct {
+	Addr string           // an HTTP client's address; "" is the CLI
+	Now  func() time.Time // the clock; time.Now when nil
+}
+
+// At is the time of the change, in UTC.
+func (s Source) At() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// From is where the change comes from: the client's address, or cli.
+func (s Source) From() string {
+	if s.Addr == "" {
+		return "cli"
+	}
+	return s.Addr
+}

@@ -30,23 +30,8 @@ import (
 
 // Options say who asks, from where and when.
 type Options struct {
+	audit.Source
 	Actor string
-	Addr  string           // an HTTP client's address; "" is the CLI
-	Now   func() time.Time // the clock; time.Now when nil
-}
-
-func (o Options) now() time.Time {
-	if o.Now != nil {
-		return o.Now().UTC()
-	}
-	return time.Now().UTC()
-}
-
-func (o Options) addr() string {
-	if o.Addr == "" {
-		return "cli"
-	}
-	return o.Addr
 }
 
 // Copy is a backup written: where, how big, and when.
@@ -59,7 +44,7 @@ type Copy struct {
 // Write writes a consistent copy of db to dest, a new file (an existing one is refused), and
 // audits it. db must be open for writing (storage.Open): the copy is made in its stage folder.
 func Write(ctx context.Context, db *sql.DB, dest string, opts Options) (Copy, error) {
-	c := Copy{File: dest, At: opts.now()}
+	c := Copy{File: dest, At: opts.At()}
 	if _, err := os.Stat(dest); err == nil {
 		return c, govscore.Errorf(govscore.ECONFLICT, "%s 已存在:备份不覆盖已有文件,请换一个文件名", "%s exists: a backup never overwrites a file; choose another name", dest)
 	}
@@ -71,7 +56,7 @@ func Write(ctx context.Context, db *sql.DB, dest string, opts Options) (Copy, er
 	if c.Bytes, err = move(tmp, dest); err != nil {
 		return c, fmt.Errorf("backup to %s: %w", dest, err)
 	}
-	err = audit.Write(ctx, db, audit.Entry{At: c.At, Actor: opts.Actor, Action: "backup", Subject: dest, Addr: opts.addr(),
+	err = audit.Write(ctx, db, audit.Entry{At: c.At, Actor: opts.Actor, Action: "backup", Subject: dest, Addr: opts.From(),
 		Detail: fmt.Sprintf("backup written to %s (%d bytes)", dest, c.Bytes), After: audit.JSON(c)})
 	return c, err
 }

@@ -37,7 +37,7 @@ func city(t *testing.T, db *sql.DB) {
 	must(err)
 	_, err = ingest.Bytes(ctx, db, "a.csv", []byte("部门代码,月份,工作动态,法规公文\nFGW,2014-11,8,2\nCZJ,2014-11,10,1\n"), ingest.Options{})
 	must(err)
-	_, err = adjustments.Add(ctx, db, govscore.Adjustment{DeptCode: "CZJ", Period: "2014-11", Points: 2, Reason: "表彰", Author: "张三"}, adjustments.Options{Now: clock})
+	_, err = adjustments.Add(ctx, db, govscore.Adjustment{DeptCode: "CZJ", Period: "2014-11", Points: 2, Reason: "表彰", Author: "张三"}, adjustments.Options{Source: audit.Source{Now: clock}})
 	must(err)
 	_, err = scoring.Run(ctx, db, scoring.Default(), scoring.Options{Now: clock})
 	must(err)
@@ -71,7 +71,7 @@ func TestBackupOpensAndEquals(t *testing.T) {
 	city(t, db)
 	rows := testutil.Snapshot(t, db)
 	dest := filepath.Join(t.TempDir(), "copy.duckdb")
-	c, err := backup.Write(ctx, db, dest, backup.Options{Actor: "张三", Now: clock})
+	c, err := backup.Write(ctx, db, dest, backup.Options{Actor: "张三", Source: audit.Source{Now: clock}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestBackupOpensAndEquals(t *testing.T) {
 	if e, _ := audit.List(ctx, db, audit.Filter{Action: "backup"}); len(e) != 1 || e[0].Subject != dest || e[0].Actor != "张三" {
 		t.Errorf("audit = %+v", e)
 	}
-	if _, err := backup.Write(ctx, db, dest, backup.Options{Now: clock}); govscore.ErrorCode(err) != govscore.ECONFLICT {
+	if _, err := backup.Write(ctx, db, dest, backup.Options{Source: audit.Source{Now: clock}}); govscore.ErrorCode(err) != govscore.ECONFLICT {
 		t.Errorf("a second backup over the first: %v, want a refusal", err)
 	}
 }
@@ -109,7 +109,7 @@ func TestRestoreIgnoresAStaleWAL(t *testing.T) {
 		t.Fatal(err)
 	}
 	city(t, db)
-	if _, err := backup.Write(ctx, db, copyPath, backup.Options{Now: clock}); err != nil {
+	if _, err := backup.Write(ctx, db, copyPath, backup.Options{Source: audit.Source{Now: clock}}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -124,7 +124,7 @@ func TestRestoreIgnoresAStaleWAL(t *testing.T) {
 	}
 
 	copyTo(t, stale, path+".wal")
-	r, err := backup.Restore(ctx, copyPath, path, backup.Options{Actor: "李四", Now: clock})
+	r, err := backup.Restore(ctx, copyPath, path, backup.Options{Actor: "李四", Source: audit.Source{Now: clock}})
 	if err != nil {
 		t.Fatal(err)
 	}

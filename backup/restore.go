@@ -32,7 +32,7 @@ func Restore(ctx context.Context, src, path string, opts Options) (Restored, err
 	if err := checkIdle(ctx, path); err != nil {
 		return r, err
 	}
-	done, err := moveAside(path, opts.now().Format("20060102T150405Z"))
+	done, err := moveAside(path, opts.At().Format("20060102T150405Z"))
 	if err != nil {
 		return r, fmt.Errorf("restore: %w", err)
 	}
@@ -115,6 +115,6 @@ func record(ctx context.Context, r Restored, opts Options) error {
 		return fmt.Errorf("restore: open the restored %s: %w", r.DB, err)
 	}
 	defer db.Close()
-	return audit.Write(ctx, db, audit.Entry{At: opts.now(), Actor: opts.Actor, Action: "backup.restore", Subject: r.DB, Addr: opts.addr(),
+	return audit.Write(ctx, db, audit.Entry{At: opts.At(), Actor: opts.Actor, Action: "backup.restore", Subject: r.DB, Addr: opts.From(),
 		Detail: fmt.Sprintf("%s restored from %s; replaced files moved aside: %v", r.DB, r.From, r.Aside), After: audit.JSON(r)})
 }

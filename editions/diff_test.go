@@ -7,6 +7,7 @@ import (
 
 	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/adjustments"
+	"github.com/govscore/govscore/audit"
 	"github.com/govscore/govscore/editions"
 	"github.com/govscore/govscore/scoring"
 )
@@ -29,7 +30,7 @@ func causes(c *editions.Comparison) string {
 func TestDiffNamesEveryCause(t *testing.T) {
 	ctx := context.Background()
 	db := city(t)
-	opts := adjustments.Options{Now: clockAt(0)}
+	opts := adjustments.Options{Source: audit.Source{Now: clockAt(0)}}
 	old, err := adjustments.Add(ctx, db, govscore.Adjustment{DeptCode: "CZJ", Period: "2014-11", Points: -3, Reason: "通报批评", Author: "张三"}, opts)
 	if err != nil {
 		t.Fatal(err)

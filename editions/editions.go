@@ -11,33 +11,16 @@ import (
 	"database/sql"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/audit"
 	"github.com/govscore/govscore/period"
 	"github.com/govscore/govscore/scoring"
 	sqlfs "github.com/govscore/govscore/sql"
 )
 
 // Options say from where and when a change is made.
-type Options struct {
-	Addr string           // an HTTP client's address; "" is the CLI
-	Now  func() time.Time // the clock; time.Now when nil
-}
-
-func (o Options) now() time.Time {
-	if o.Now != nil {
-		return o.Now().UTC()
-	}
-	return time.Now().UTC()
-}
-
-func (o Options) addr() string {
-	if o.Addr == "" {
-		return "cli"
-	}
-	return o.Addr
-}
+type Options = audit.Source
 
 // Request is what to publish: a period, every group or one (Group), by whom, with a note.
 type Request struct {
@@ -68,7 +51,7 @@ func Publish(ctx context.Context, db *sql.DB, r Request, opts Options) (govscore
 	if err != nil {
 		return govscore.Edition{}, err
 	}
-	ed := govscore.Edition{Period: p.String(), Scope: r.Group, PublishedAt: opts.now(), Author: r.Author, Note: r.Note,
+	ed := govscore.Edition{Period: p.String(), Scope: r.Group, PublishedAt: opts.At(), Author: r.Author, Note: r.Note,
 		RuleSet: s.rules.Name, RuleSetVersion: s.rules.Version, RuleSetHash: s.rules.Hash, Groups: groups(s.rows), Depts: len(s.rows)}
 	return ed, store(ctx, db, &ed, s, lines, opts)
 }

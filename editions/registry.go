@@ -36,7 +36,7 @@ func Guard(force bool, actor string, opts Options) func(context.Context, *sql.Tx
 		if !force {
 			return refusal(cs)
 		}
-		return audit.Write(ctx, tx, audit.Entry{At: opts.now(), Actor: actor, Action: "depts.force", Addr: opts.addr(),
+		return audit.Write(ctx, tx, audit.Entry{At: opts.At(), Actor: actor, Action: "depts.force", Addr: opts.From(),
 			Detail: fmt.Sprintf("registry change forced over %d published department-periods", len(cs)) + listed(cs, locale.EN),
 			Before: audit.JSON(befores(changes, cs)), After: audit.JSON(afters(changes, cs))})
 	}

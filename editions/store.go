@@ -55,7 +55,7 @@ func store(ctx context.Context, db *sql.DB, ed *govscore.Edition, s *state, line
 
 func publishEntry(ed *govscore.Edition, opts Options) audit.Entry {
 	return audit.Entry{At: ed.PublishedAt, Actor: ed.Author, Action: "edition.publish", Subject: subject(*ed), Period: ed.Period,
-		Addr: opts.addr(), After: audit.JSON(ed),
+		Addr: opts.From(), After: audit.JSON(ed),
 		Detail: fmt.Sprintf("%s: %d departments, rules %s %s (%.12s)", subject(*ed), ed.Depts, ed.RuleSet, ed.RuleSetVersion, ed.RuleSetHash)}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/govscore/govscore/audit"
 	"github.com/govscore/govscore/backup"
 )
 
@@ -17,7 +18,7 @@ func (e *Env) Backup(ctx context.Context, run *Run) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	c, err := backup.Write(ctx, e.DB, filepath.Join(dir, backup.Name(e.now())), backup.Options{Actor: "serve", Addr: "serve", Now: e.Now})
+	c, err := backup.Write(ctx, e.DB, filepath.Join(dir, backup.Name(e.now())), backup.Options{Actor: "serve", Source: audit.Source{Addr: "serve", Now: e.Now}})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	gs "github.com/govscore/govscore"
 	"github.com/govscore/govscore/adjustments"
+	"github.com/govscore/govscore/audit"
 )
 
 func init() {
@@ -58,7 +59,7 @@ a negative adjustment is a deduction, not an undo. Run `+"`score`"+` afterwards.
 	}
 	defer db.Close()
 	a := gs.Adjustment{DeptCode: dept, Period: *month, Points: p, Reason: *reason, Author: *author}
-	id, err := adjustments.Add(ctx, db, a, adjustments.Options{Now: e.now, Limit: limit})
+	id, err := adjustments.Add(ctx, db, a, adjustments.Options{Limit: limit, Source: audit.Source{Now: e.now}})
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func runAdjustWithdraw(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	a, err := adjustments.Withdraw(ctx, db, id, *author, *reason, adjustments.Options{Now: e.now})
+	a, err := adjustments.Withdraw(ctx, db, id, *author, *reason, adjustments.Options{Source: audit.Source{Now: e.now}})
 	if err != nil {
 		return err
 	}

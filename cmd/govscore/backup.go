@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/govscore/govscore/audit"
 	"github.com/govscore/govscore/backup"
 )
 
@@ -30,7 +31,7 @@ it back. serve takes one on a schedule too (the backup job).`)
 		return err
 	}
 	defer db.Close()
-	c, err := backup.Write(ctx, db, file, backup.Options{Actor: *author, Now: e.now})
+	c, err := backup.Write(ctx, db, file, backup.Options{Actor: *author, Source: audit.Source{Now: e.now}})
 	if err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ beside a restored copy would be replayed into it. Stop serve first.`)
 		fs.Usage()
 		return fmt.Errorf("restore: name the backup file")
 	}
-	r, err := backup.Restore(ctx, src, e.db, backup.Options{Actor: *author, Now: e.now})
+	r, err := backup.Restore(ctx, src, e.db, backup.Options{Actor: *author, Source: audit.Source{Now: e.now}})
 	if err != nil {
 		return err
 	}
