@@ -18,11 +18,14 @@ type Between struct {
 
 // Comparison is what changed between two sides, department by department.
 type Comparison struct {
-	Period  string            `json:"month"`
-	Group   string            `json:"group"`
-	From    govscore.Edition  `json:"from"`
-	To      *govscore.Edition `json:"to"` // nil: the current results
-	Changes []Change          `json:"changes"`
+	Period string            `json:"month"`
+	Group  string            `json:"group"`
+	From   govscore.Edition  `json:"from"`
+	To     *govscore.Edition `json:"to"` // nil: the current results
+	// Stale, comparing with the current results, names a change not scored yet (a department
+	// and period, or a period): the current results do not show it until `score` runs.
+	Stale   string   `json:"stale,omitempty"`
+	Changes []Change `json:"changes"`
 }
 
 // Change is one department that reads differently, and every cause found.
@@ -72,6 +75,10 @@ func Diff(ctx context.Context, db *sql.DB, b Between) (*Comparison, error) {
 // side is the To side of b: edition b.To, or the current results (then c.To stays nil).
 func side(ctx context.Context, db *sql.DB, b Between, c *Comparison) (*state, error) {
 	if b.To == 0 {
+		var err error
+		if c.Stale, err = staleMark(ctx, db, b.Period); err != nil {
+			return nil, err
+		}
 		return current(ctx, db, b.Period, b.Group)
 	}
 	to, id, err := find(ctx, db, b.Period, b.Group, b.To)

@@ -60,16 +60,22 @@ func Publish(ctx context.Context, db *sql.DB, r Request, opts Options) (govscore
 // stale: a dirty mark on the period or an earlier one (year-to-date figures and rank changes
 // read earlier periods).
 func checkScored(ctx context.Context, db *sql.DB, p string) error {
-	var stale string
-	err := db.QueryRowContext(ctx, sqlfs.Query("editionStale"), p).Scan(&stale)
-	if err == sql.ErrNoRows {
-		return nil
-	}
-	if err != nil {
+	stale, err := staleMark(ctx, db, p)
+	if err != nil || stale == "" {
 		return err
 	}
 	return govscore.Errorf(govscore.ECONFLICT, "%s 的数据在上次评分后有改动(%s):请先运行 govscore score,再发布",
 		"%s has changed since it was last scored (%s): run govscore score first, then publish", p, stale)
+}
+
+// staleMark is the first mark for re-scoring that period p's results depend on ("": none).
+func staleMark(ctx context.Context, db *sql.DB, p string) (string, error) {
+	var stale string
+	err := db.QueryRowContext(ctx, sqlfs.Query("editionStale"), p).Scan(&stale)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return stale, err
 }
 
 func codes(rows []govscore.Standing) []string {

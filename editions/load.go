@@ -67,7 +67,7 @@ func find(ctx context.Context, q Querier, period, g string, n int) (govscore.Edi
 	}
 	for _, scope := range scopes {
 		var has bool
-		if err := q.QueryRowContext(ctx, `SELECT count(*) > 0 FROM editions WHERE period = ? AND scope = ?`, period, scope).Scan(&has); err != nil {
+		if err := q.QueryRowContext(ctx, sqlfs.Query("editionFind"), period, scope).Scan(&has); err != nil {
 			return govscore.Edition{}, 0, err
 		}
 		if !has {

@@ -72,7 +72,7 @@ func current(ctx context.Context, db *sql.DB, period, g string) (*state, error) 
 
 // registry is every department's entry in the registry now.
 func registry(ctx context.Context, q Querier) (map[string]govscore.Registration, error) {
-	rows, err := q.QueryContext(ctx, `SELECT code, name, grp, coalesce(active_from, ''), coalesce(active_to, '') FROM depts`)
+	rows, err := q.QueryContext(ctx, sqlfs.Query("editionRegistry"))
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,9 @@ groups) is refused, each listed, unless --force; editions stay as published eith
 	force := fs.Bool("force", false, "apply a change that alters published periods' current results (audited)")
 	author := fs.String("author", envOr("USER", ""), "who makes the change, for the audit log")
 	if len(args) == 0 || args[0] != "import" {
+		if err := fs.Parse(args); err != nil {
+			return err // --help
+		}
 		fs.Usage()
 		return fmt.Errorf("depts: expected `depts import FILE`")
 	}

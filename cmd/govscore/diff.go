@@ -63,6 +63,10 @@ func printDiff(e *env, c *editions.Comparison) {
 		to = l.Tf("第 %d 版", "edition %d", c.To.Number)
 	}
 	e.printf(l.T("%s 第 %d 版 → %s:%d 个部门变化\n", "%s edition %d → %s: %d changed\n"), c.Period, c.From.Number, to, len(c.Changes))
+	if c.Stale != "" {
+		e.printf(l.T("注意:上次评分后有未计入的改动(%s):当前结果尚未更新,请先运行 govscore score\n",
+			"note: a change is not scored yet (%s): the current results do not show it; run govscore score first\n"), c.Stale)
+	}
 	for _, ch := range c.Changes {
 		e.printf("\n%s %s(%s)\n", ch.DeptCode, ch.DeptName, ch.Group)
 		e.printf("  %s\n", strings.Join(moves(e, ch), l.T(";", "; ")))
