@@ -80,7 +80,11 @@ func TestPublishRefuses(t *testing.T) {
 			}
 		})
 	}
-	_, err := editions.Load(ctx, db, "2014-11", 3)
+	c, err := editions.Diff(ctx, db, editions.Between{Period: "2014-11"})
+	if err != nil || c.Stale != "CZJ 2014-11" {
+		t.Fatalf("diff before scoring the correction: %+v, %v; want CZJ 2014-11 named as not scored", c, err)
+	}
+	_, err = editions.Load(ctx, db, "2014-11", 3)
 	if govscore.ErrorCode(err) != govscore.ENOTFOUND || !strings.Contains(locale.Message(err, locale.ZH), "2014-11 没有第 3 版;已发布:2014-11#1") {
 		t.Errorf("edition 3: %v", locale.Message(err, locale.ZH))
 	}

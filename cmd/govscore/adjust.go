@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -64,6 +65,22 @@ a negative adjustment is a deduction, not an undo. Run `+"`score`"+` afterwards.
 		return err
 	}
 	e.printf(e.lang.T("已记录调整 #%d;运行 govscore score 生效\n", "adjustment #%d recorded; run govscore score to apply it\n"), id)
+	return hintWithdraw(ctx, e, db, id, a)
+}
+
+// hintWithdraw points out an adjustment that looks like an undo of an earlier one: it is not
+// (a bonus and a deduction of the same size need not cancel under the bonus cap).
+func hintWithdraw(ctx context.Context, e *env, db *sql.DB, id int64, a gs.Adjustment) error {
+	list, err := adjustments.List(ctx, db, adjustments.Filter{Period: a.Period, Dept: a.DeptCode})
+	if err != nil {
+		return err
+	}
+	for _, o := range list {
+		if o.ID != id && o.Active() && o.Points == -a.Points {
+			e.printf(e.lang.T("提示:#%d 是另一项调整,不会撤回 #%d(%+g 分);要撤回它,请用 govscore adjust withdraw %d\n",
+				"note: #%d is another adjustment, not an undo of #%d (%+g); to take that back, use govscore adjust withdraw %d\n"), id, o.ID, o.Points, o.ID)
+		}
+	}
 	return nil
 }
 

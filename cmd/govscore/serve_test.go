@@ -199,7 +199,7 @@ func testServeExposureWarning(t *testing.T, bin string) {
 }
 
 var fastSchedules = []string{"--schedule-inbox", "@every 1s", "--settle", "200ms", "--schedule-score", "@every 1h",
-	"--schedule-reminder", "off", "--shutdown", "20s"}
+	"--schedule-reminder", "off", "--schedule-backup", "off", "--shutdown", "20s"}
 
 func testServeOwnsDB(t *testing.T, bin string) {
 	dir := serveFixture(t, bin)
