@@ -17,7 +17,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "backup", "FILE [--author NAME]", `Writes a consistent copy of the database (--db) to FILE, a new file: every table (data,
 rules, editions, audit …) as of one instant. govscore --db FILE opens it; govscore restore puts
 it back. serve takes one on a schedule too (the backup job).`)
-	author := fs.String("author", envOr("USER", ""), "who takes it, for the audit log")
+	author := fs.String("author", e.actor(), "who takes it, for the audit log")
 	file, err := parseWithArg(fs, args)
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "restore", "BACKUP [--author NAME]", `Puts the copy BACKUP in place of the database (--db). The current file and its .wal are moved
 aside to DB.before-restore-TIME and DB.before-restore-TIME.wal, never deleted: a .wal left
 beside a restored copy would be replayed into it. Stop serve first.`)
-	author := fs.String("author", envOr("USER", ""), "who restores, for the audit log")
+	author := fs.String("author", e.actor(), "who restores, for the audit log")
 	src, err := parseWithArg(fs, args)
 	if err != nil {
 		return err

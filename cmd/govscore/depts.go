@@ -22,7 +22,7 @@ added or updated; a new name keeps the old one as a former name. A change that w
 published period (a department added to or removed from its ranking, renamed, or moved between
 groups) is refused, each listed, unless --force; editions stay as published either way.`)
 	force := fs.Bool("force", false, "apply a change that alters published periods' current results (audited)")
-	author := fs.String("author", envOr("USER", ""), "who makes the change, for the audit log")
+	author := fs.String("author", e.actor(), "who makes the change, for the audit log")
 	if len(args) == 0 || args[0] != "import" {
 		if err := fs.Parse(args); err != nil {
 			return err // --help

@@ -26,7 +26,7 @@ With --mapping MAP (a YAML file, see examples/uk-foi/mapping.yaml) any other sta
 as the mapping says: its department and period columns, months, quarters or years, new metrics
 declared into the catalog, unknown departments registered, rows skipped.`)
 	mapPath := fs.String("mapping", "", "read the files through this mapping (YAML) instead of the built-in formats")
-	author := fs.String("author", envOr("USER", ""), "who sends the files, kept with each batch")
+	author := fs.String("author", e.actor(), "who sends the files, kept with each batch")
 	reason := fs.String("reason", "", "why, e.g. 更正:JXW 依申请公开数据 (diff shows it as the cause of a change)")
 	if err := fs.Parse(args); err != nil {
 		return err

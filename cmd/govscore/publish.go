@@ -21,7 +21,7 @@ made stale.`)
 	month := fs.String("month", "", "the month, e.g. 2014-11")
 	per := fs.String("period", "", "the period (same as --month)")
 	group := fs.String("group", "", "publish this group only")
-	author := fs.String("author", envOr("USER", ""), "who publishes it, e.g. 政务公开办")
+	author := fs.String("author", e.actor(), "who publishes it, e.g. 政务公开办")
 	note := fs.String("note", "", "a note kept with the edition")
 	if err := fs.Parse(args); err != nil {
 		return err

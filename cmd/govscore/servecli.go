@@ -139,7 +139,7 @@ func (c *cliServer) run(ctx context.Context, req *cliRequest, work string) cliRe
 	defer c.mu.Unlock()
 	lang, _ := locale.Parse(string(req.Lang))
 	var stdout, stderr bytes.Buffer
-	e := &env{db: c.path, lang: lang, stdout: &stdout, stderr: &stderr, shared: c.db, user: req.User}
+	e := &env{db: c.path, lang: lang, stdout: &stdout, stderr: &stderr, shared: c.db, user: req.User, now: clock}
 	args := fill(req.Args, work)
 	spec, ok := remoteSpecs[args[0]]
 	var err error
