@@ -1,23 +1,28 @@
 package govscore
 
-import "time"
+import (
+	"time"
+
+	"github.com/govscore/govscore/locale"
+)
 
 // Edition is a published ranking of one period: which one it is (numbered 1, 2, … per period
 // and scope), who published it and when, and the rule set that scored it. What it published —
 // the rows, the score lines, the data versions and adjustments used — is kept with it, so it
 // reads the same whatever changes later.
 type Edition struct {
-	Period         string    `json:"month"`
-	Scope          string    `json:"scope"` // the group published; "" = every group
-	Number         int       `json:"edition"`
-	PublishedAt    time.Time `json:"published_at"`
-	Author         string    `json:"author"`
-	Note           string    `json:"note"`
-	RuleSet        string    `json:"ruleset"`
-	RuleSetVersion string    `json:"ruleset_version"`
-	RuleSetHash    string    `json:"ruleset_hash"`
-	Groups         []string  `json:"groups"` // the groups it ranks
-	Depts          int       `json:"depts"`  // how many departments it lists
+	Period         string        `json:"month"`
+	Scope          string        `json:"scope"` // the group published; "" = every group
+	Number         int           `json:"edition"`
+	PublishedAt    time.Time     `json:"published_at"`
+	Author         string        `json:"author"`
+	Note           string        `json:"note"`
+	RuleSet        string        `json:"ruleset"`
+	RuleSetVersion string        `json:"ruleset_version"`
+	RuleSetHash    string        `json:"ruleset_hash"`
+	Groups         []string      `json:"groups"`       // the groups it ranks
+	Depts          int           `json:"depts"`        // how many departments it lists
+	GradeLadder    []locale.Text `json:"grade_ladder"` // the rule set's grades then, best first
 }
 
 // Adjustment is a manual bonus (points > 0) or deduction (< 0) by the office for one

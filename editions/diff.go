@@ -89,23 +89,19 @@ func side(ctx context.Context, db *sql.DB, b Between, c *Comparison) (*state, er
 	return published(ctx, db, to, id, b.Group)
 }
 
-// orLatest is n, or the number of the latest edition b's period and group have (0: none).
+// orLatest is n, or the number of the latest edition of b's group when it was published alone,
+// else of the whole period (0: none).
 func orLatest(ctx context.Context, db *sql.DB, b Between, n int) int {
 	if n > 0 {
 		return n
 	}
-	list, err := List(ctx, db, b.Period)
-	if err != nil {
-		return 0
+	if b.Group != "" {
+		if latest, err := Latest(ctx, db, b.Period, b.Group); err == nil && latest > 0 {
+			return latest
+		}
 	}
-	latest := map[string]int{}
-	for _, ed := range list { // by number: the last of a scope is its latest
-		latest[ed.Scope] = ed.Number
-	}
-	if n, ok := latest[b.Group]; ok {
-		return n
-	}
-	return latest[""]
+	latest, _ := Latest(ctx, db, b.Period, "")
+	return latest
 }
 
 // sortChanges orders changes by group, then by rank now (departments no longer listed last),

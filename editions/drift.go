@@ -60,7 +60,7 @@ func Drift(ctx context.Context, db *sql.DB, period string) ([]Divergence, error)
 
 // drift counts the departments that differ between edition ed and the current results.
 func drift(ctx context.Context, db *sql.DB, ed govscore.Edition) (int, error) {
-	then, err := Standings(ctx, db, ed.Period, ed.Scope, ed.Number)
+	_, then, err := Ranking(ctx, db, ed.Period, ed.Scope, ed.Number)
 	if err != nil {
 		return 0, err
 	}

@@ -51,8 +51,13 @@ func Publish(ctx context.Context, db *sql.DB, r Request, opts Options) (govscore
 	if err != nil {
 		return govscore.Edition{}, err
 	}
+	ladder, err := scoring.Grades(ctx, db)
+	if err != nil {
+		return govscore.Edition{}, err
+	}
 	ed := govscore.Edition{Period: p.String(), Scope: r.Group, PublishedAt: opts.At(), Author: r.Author, Note: r.Note,
-		RuleSet: s.rules.Name, RuleSetVersion: s.rules.Version, RuleSetHash: s.rules.Hash, Groups: groups(s.rows), Depts: len(s.rows)}
+		RuleSet: s.rules.Name, RuleSetVersion: s.rules.Version, RuleSetHash: s.rules.Hash, Groups: groups(s.rows), Depts: len(s.rows),
+		GradeLadder: ladder}
 	return ed, store(ctx, db, &ed, s, lines, opts)
 }
 

@@ -26,6 +26,10 @@ func TestPublishKeepsWhatWasPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ladder, err := scoring.Grades(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
 	publish(t, db, "", 1)
 	publish(t, db, "县区政府", 2)
 	ingestBytes(t, db, "fix.csv", "部门代码,月份,工作动态\nFGW,2014-11,2\n", false)
@@ -38,7 +42,8 @@ func TestPublishKeepsWhatWasPublished(t *testing.T) {
 	if !reflect.DeepEqual(p.Standings, rows) || !reflect.DeepEqual(p.Lines, lines) {
 		t.Errorf("edition 1 is not what was published:\n%+v\n%+v", p.Standings, rows)
 	}
-	if p.Number != 1 || p.Author != "政务公开办" || p.RuleSetHash != scoring.Default().Hash || !reflect.DeepEqual(p.Groups, []string{"县区政府", "市级部门"}) {
+	if p.Number != 1 || p.Author != "政务公开办" || p.RuleSetHash != scoring.Default().Hash || !reflect.DeepEqual(p.Groups, []string{"县区政府", "市级部门"}) ||
+		len(ladder) == 0 || !reflect.DeepEqual(p.GradeLadder, ladder) {
 		t.Errorf("edition = %+v", p.Edition)
 	}
 	g, err := editions.LoadGroup(ctx, db, "2014-11", "县区政府", 1)
@@ -46,7 +51,7 @@ func TestPublishKeepsWhatWasPublished(t *testing.T) {
 		t.Errorf("the group's edition 1 = %+v, %v", g, err)
 	}
 	// a group without editions of its own reads its rows of the whole period's edition
-	s, err := editions.Standings(ctx, db, "2014-11", "市级部门", 1)
+	_, s, err := editions.Ranking(ctx, db, "2014-11", "市级部门", 1)
 	if err != nil || len(s) != 3 || !reflect.DeepEqual(s, rows[1:]) {
 		t.Errorf("市级部门 of edition 1 = %+v, %v", s, err)
 	}

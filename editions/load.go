@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/govscore/govscore"
+	"github.com/govscore/govscore/locale"
 	sqlfs "github.com/govscore/govscore/sql"
 )
 
@@ -25,6 +26,14 @@ func List(ctx context.Context, q Querier, period string) ([]govscore.Edition, er
 	}
 	list, _, err := scanEditions(rows)
 	return list, err
+}
+
+// Latest is the number of the latest edition of the period's whole ranking (g = "") or of group
+// g's own; 0 when there is none.
+func Latest(ctx context.Context, q Querier, period, g string) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, sqlfs.Query("editionLatest"), period, g).Scan(&n)
+	return n, err
 }
 
 // Load is edition n of the period's whole ranking, with its lines.
@@ -47,16 +56,16 @@ func LoadGroup(ctx context.Context, q Querier, period, g string, n int) (*Publis
 	return p, err
 }
 
-// Standings is the ranking of edition n, as published, of every group or of group g. With a
+// Ranking is edition n and its ranking, as published, of every group or of group g. With a
 // group, n numbers the editions published for that group alone when there are any, else the
 // editions of the whole period (of which g's rows are read).
-func Standings(ctx context.Context, q Querier, period, g string, n int) ([]govscore.Standing, error) {
-	_, id, err := find(ctx, q, period, g, n)
+func Ranking(ctx context.Context, q Querier, period, g string, n int) (govscore.Edition, []govscore.Standing, error) {
+	ed, id, err := find(ctx, q, period, g, n)
 	if err != nil {
-		return nil, err
+		return ed, nil, err
 	}
 	list, _, err := standings(ctx, q, id, g)
-	return list, err
+	return ed, list, err
 }
 
 // find is the edition that period, group g and number n name, and its id.
@@ -122,14 +131,17 @@ func scanEditions(rows *sql.Rows) ([]govscore.Edition, []int64, error) {
 	for rows.Next() {
 		var ed govscore.Edition
 		var id int64
-		var groups []any
+		var groups, grades, gradesEN []any
 		err := rows.Scan(&id, &ed.Period, &ed.Scope, &ed.Number, &ed.PublishedAt, &ed.Author, &ed.Note, &ed.RuleSet, &ed.RuleSetVersion,
-			&ed.RuleSetHash, &groups, &ed.Depts)
+			&ed.RuleSetHash, &grades, &gradesEN, &groups, &ed.Depts)
 		if err != nil {
 			return nil, nil, err
 		}
 		for _, g := range groups {
 			ed.Groups = append(ed.Groups, fmt.Sprint(g))
+		}
+		for i := range grades {
+			ed.GradeLadder = append(ed.GradeLadder, locale.Text{ZH: fmt.Sprint(grades[i]), EN: fmt.Sprint(gradesEN[i])})
 		}
 		out, ids = append(out, ed), append(ids, id)
 	}

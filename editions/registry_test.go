@@ -83,7 +83,7 @@ func TestGuardRefusesThenForces(t *testing.T) {
 	if len(e) != 1 || e[0].Actor != "张三" || !strings.Contains(e[0].Before, `"name":"发展和改革委员会"`) || !strings.Contains(e[0].After, `"name":"发展改革委"`) {
 		t.Errorf("audit = %+v", e)
 	}
-	s, _ := editions.Standings(ctx, db, "2014-11", "市级部门", 1)
+	_, s, _ := editions.Ranking(ctx, db, "2014-11", "市级部门", 1)
 	if len(s) == 0 || s[0].DeptCode != "FGW" || s[0].DeptName != "发展和改革委员会" {
 		t.Errorf("edition 1 = %+v, want FGW under the name it was published with", s)
 	}

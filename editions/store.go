@@ -10,6 +10,7 @@ import (
 
 	"github.com/govscore/govscore"
 	"github.com/govscore/govscore/audit"
+	"github.com/govscore/govscore/locale"
 	sqlfs "github.com/govscore/govscore/sql"
 )
 
@@ -37,7 +38,7 @@ func store(ctx context.Context, db *sql.DB, ed *govscore.Edition, s *state, line
 		return err
 	}
 	_, err = tx.ExecContext(ctx, sqlfs.Query("editionAdd"), id, ed.Period, ed.Scope, ed.Number, ed.PublishedAt, ed.Author, ed.Note,
-		ed.RuleSet, ed.RuleSetVersion, ed.RuleSetHash, s.rules.Run)
+		ed.RuleSet, ed.RuleSetVersion, ed.RuleSetHash, s.rules.Run, ladder(ed.GradeLadder, locale.ZH), ladder(ed.GradeLadder, locale.EN))
 	if err != nil {
 		return err
 	}
@@ -148,6 +149,15 @@ func appendAdjustments(a *duckdb.Appender, s *state) error {
 		}
 	}
 	return nil
+}
+
+// ladder is a grade ladder's names in one language, for a list column.
+func ladder(grades []locale.Text, l locale.Lang) []string {
+	out := make([]string, len(grades))
+	for i, g := range grades {
+		out[i] = g.In(l)
+	}
+	return out
 }
 
 // nonZero is a rank for the database: NULL when not ranked (0).

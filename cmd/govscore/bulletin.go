@@ -13,7 +13,9 @@ import (
 
 	"github.com/govscore/govscore/browser"
 	"github.com/govscore/govscore/bulletin"
+	"github.com/govscore/govscore/editions"
 	"github.com/govscore/govscore/locale"
+	"github.com/govscore/govscore/report"
 )
 
 func init() {
@@ -53,7 +55,7 @@ clerk can edit, HTML that prints on A4, or PDF printed by the installed Chromium
 	}
 	defer db.Close()
 	start := time.Now()
-	data, err := bulletin.Load(ctx, db, p, editionResults(*edition))
+	data, err := bulletin.Load(ctx, db, p, editionResults(p, *edition))
 	if err != nil {
 		return err
 	}
@@ -73,20 +75,30 @@ clerk can edit, HTML that prints on A4, or PDF printed by the installed Chromium
 	return nil
 }
 
-// editionResults is how the bulletin reads a month's results.
-//
-// ADAPTER FOR THE LEAD (editions): editions was not on main when the bulletin was wired, so
-// this reads the current results (scoring.Rank + scoring.Lines) and refuses --edition. When
-// editions lands, return editions.Load(ctx, db, period, n) for --edition N, and for 0 the
-// latest published edition of the month when there is one (else bulletin.Current), filling
-// Results.Edition: the document then says 依据第 N 版发布结果 by itself.
-func editionResults(n int) bulletin.Loader {
+// editionResults is how the bulletin reads a period's results: edition n of the month asked
+// for; otherwise (n = 0, and for the month before) the latest published edition of the period,
+// or the current results when it has none. The document then names the edition it states.
+func editionResults(month string, n int) bulletin.Loader {
 	return func(ctx context.Context, db *sql.DB, p string, lines bool) (bulletin.Results, error) {
-		if n != 0 {
-			return bulletin.Results{}, locale.Errorf("--edition:此版本尚不能读取已发布的版次,请省略 --edition(使用当前结果)",
-				"--edition: this build cannot read published editions yet; leave --edition out (current results)")
+		want := 0
+		if p == month {
+			want = n
 		}
-		return bulletin.Current(ctx, db, p, lines)
+		if want == 0 {
+			var err error
+			if want, err = editions.Latest(ctx, db, p, ""); err != nil || want == 0 {
+				return bulletin.Current(ctx, db, p, lines)
+			}
+		}
+		if !lines {
+			ed, list, err := editions.Ranking(ctx, db, p, "", want)
+			return bulletin.Results{Period: p, Edition: ed.Number, Standings: report.LargestFirst(list)}, err
+		}
+		pub, err := editions.Load(ctx, db, p, want)
+		if err != nil {
+			return bulletin.Results{}, err
+		}
+		return bulletin.Results{Period: p, Edition: pub.Number, Standings: report.LargestFirst(pub.Standings), Lines: pub.Lines}, nil
 	}
 }
 

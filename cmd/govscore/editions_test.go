@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/govscore/govscore/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -76,8 +79,9 @@ func rankings(t *testing.T, db string, edition ...string) map[string]string {
 // TestEditionsGolden: publish 2014-11; correct a department's data; diff names the department,
 // the data version, the file and its author; publish again (edition 2). Then rename a
 // department (refused, then forced) and score with a changed rule set: rank --edition 1 and
-// --edition 2, in every format and language, are byte for byte what rank printed when each was
-// published, and diff names the registry and rule set changes.
+// --edition 2, in every format and language, are byte for byte what they printed when each was
+// published — which is what rank printed then (the workbooks' titles name the edition instead of
+// 当前结果) — and diff names the registry and rule set changes.
 func TestEditionsGolden(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "city.duckdb")
 	dir := filepath.Join("testdata", "editions")
@@ -90,6 +94,7 @@ func TestEditionsGolden(t *testing.T) {
 
 	at(t, "2014-12-03T10:00:00+08:00")
 	golden(t, "publish.txt", must(t, "--db", db, "publish", "--month", "2014-11", "--author", "政务公开办", "--note", "2014年11月通报"))
+	first = asPublished(t, first, rankings(t, db, "--edition", "1"))
 
 	at(t, "2014-12-05T15:30:00+08:00")
 	must(t, "--db", db, "ingest", "--author", "经信局", "--reason", "更正:JXW 依申请公开数据", filepath.Join(dir, "activity-2014-11-corrected.csv"))
@@ -101,8 +106,9 @@ func TestEditionsGolden(t *testing.T) {
 	golden(t, "diff.json", must(t, "--db", db, "diff", "--month", "2014-11", "--format", "json"))
 
 	at(t, "2014-12-06T09:00:00+08:00")
+	current := rankings(t, db)
 	must(t, "--db", db, "publish", "--month", "2014-11", "--author", "政务公开办", "--note", "更正后重发")
-	second := rankings(t, db)
+	second := asPublished(t, current, rankings(t, db, "--edition", "2"))
 	golden(t, "editions.txt", must(t, "--db", db, "editions", "--month", "2014-11"))
 
 	at(t, "2015-01-10T09:00:00+08:00")
@@ -122,7 +128,58 @@ func TestEditionsGolden(t *testing.T) {
 		t.Error("the current ranking did not change: the test proves nothing")
 	}
 	golden(t, "diff-rules.txt", must(t, "--db", db, "diff", "--month", "2014-11"))
+	bulletinOfEdition(t, db)
 	golden(t, "audit.txt", must(t, "--db", db, "audit"))
+}
+
+// asPublished checks that an edition's outputs just after publishing are rank's outputs then:
+// byte for byte, but for the workbooks' title rows, which name the edition instead of 当前结果.
+// It returns the edition's outputs, which must never change.
+func asPublished(t *testing.T, rank, edition map[string]string) map[string]string {
+	t.Helper()
+	for format, got := range edition {
+		if !strings.HasPrefix(format, "xlsx") && got != rank[format] {
+			t.Errorf("rank --edition --format %s differs from rank at publication:\n%.600s\nwant\n%.600s", format, got, rank[format])
+		}
+		if strings.HasPrefix(format, "xlsx") && sheetsBelowTitle(t, got) != sheetsBelowTitle(t, rank[format]) {
+			t.Errorf("rank --edition --format %s: the workbook's rows differ from rank's at publication", format)
+		}
+	}
+	return edition
+}
+
+// sheetsBelowTitle is every sheet's rows of a workbook but its title row.
+func sheetsBelowTitle(t *testing.T, content string) string {
+	t.Helper()
+	f := testutil.OpenXLSX(t, []byte(content))
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil || len(rows) < 2 {
+			t.Fatalf("sheet %s: %d rows, %v", sheet, len(rows), err)
+		}
+		fmt.Fprintf(&b, "%s: %q\n", sheet, rows[1:])
+	}
+	return b.String()
+}
+
+// bulletinOfEdition: the bulletin states the edition asked for, under the names it published.
+func bulletinOfEdition(t *testing.T, db string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "通报.html")
+	must(t, "--db", db, "bulletin", "--month", "2014-11", "--edition", "1", "--out", out)
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"依据第 1 版发布结果", "经济和信息化局", "83.17"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the bulletin of edition 1 lacks %q", want)
+		}
+	}
+	if strings.Contains(string(b), "工业和信息化局") {
+		t.Error("the bulletin of edition 1 uses the name given after it")
+	}
 }
 
 func errText(err error) string {

@@ -9,7 +9,6 @@ import (
 
 	gs "github.com/govscore/govscore"
 	"github.com/govscore/govscore/editions"
-	"github.com/govscore/govscore/locale"
 	"github.com/govscore/govscore/period"
 	"github.com/govscore/govscore/report"
 	"github.com/govscore/govscore/scoring"
@@ -45,16 +44,16 @@ func runRank(ctx context.Context, e *env, args []string) error {
 	if *limit < 0 || *offset < 0 {
 		return fmt.Errorf("--limit and --offset must not be negative")
 	}
-	list, err := ranking(ctx, db, p, *group, *edition, *limit, *offset)
+	list, book, err := ranking(ctx, db, p, *group, *edition, *limit, *offset)
 	if err != nil {
 		return err
 	}
-	var grades []locale.Text
-	if *format == "xlsx" {
-		if grades, err = scoring.Grades(ctx, db); err != nil {
+	if *format == "xlsx" && book.Edition == 0 {
+		if book.Grades, err = scoring.Grades(ctx, db); err != nil {
 			return err
 		}
 	}
+	book.Lang = e.lang
 	return writeOut(e, *out, func(w io.Writer) error {
 		switch *format {
 		case "table":
@@ -67,27 +66,30 @@ func runRank(ctx context.Context, e *env, args []string) error {
 			if *out == "" {
 				return fmt.Errorf("rank --format xlsx needs --out FILE.xlsx")
 			}
-			// TODO(editions): pass the edition read when rank --edition N is given
-			return report.Workbook(w, list, report.Book{Period: p, Grades: grades, Lang: e.lang})
+			return report.Workbook(w, list, book)
 		}
 		return fmt.Errorf("--format %q: expected table, csv, json or xlsx", *format)
 	})
 }
 
-// ranking is a page of the period's ranking as scored now, or as edition n published it.
-func ranking(ctx context.Context, db *sql.DB, p, group string, n, limit, offset int) ([]gs.Standing, error) {
+// ranking is a page of the period's ranking as scored now, or as edition n published it, and
+// what the workbook says it is (for an edition: its number and its grade ladder then).
+func ranking(ctx context.Context, db *sql.DB, p, group string, n, limit, offset int) ([]gs.Standing, report.Book, error) {
+	book := report.Book{Period: p}
 	if n == 0 {
-		return scoring.RankPage(ctx, db, p, group, limit, offset)
+		list, err := scoring.RankPage(ctx, db, p, group, limit, offset)
+		return list, book, err
 	}
-	list, err := editions.Standings(ctx, db, p, group, n)
+	ed, list, err := editions.Ranking(ctx, db, p, group, n)
 	if err != nil {
-		return nil, err
+		return nil, book, err
 	}
+	book.Edition, book.Grades = ed.Number, ed.GradeLadder
 	list = list[min(offset, len(list)):]
 	if limit > 0 {
 		list = list[:min(limit, len(list))]
 	}
-	return list, nil
+	return list, book, nil
 }
 
 // periodFlag reads --month or --period into the canonical form.

@@ -14,6 +14,8 @@ CREATE TABLE editions (
     ruleset_version VARCHAR NOT NULL,
     ruleset_hash    VARCHAR NOT NULL,
     run_id          BIGINT NOT NULL,    -- the newest score run behind the published results
+    grades          VARCHAR[] NOT NULL, -- the grade ladder then, best first (the workbook colours by it)
+    grades_en       VARCHAR[] NOT NULL,
     UNIQUE (period, scope, number)
 );
 

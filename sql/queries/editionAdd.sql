@@ -1,3 +1,3 @@
 -- Records an edition (editions.store): id, period, scope, number, time, author, note, rule set
--- name, version and hash, and the score run behind it.
-INSERT INTO editions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+-- name, version and hash, the score run behind it, and the grade ladder (names, English names).
+INSERT INTO editions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
